@@ -1,0 +1,2 @@
+package org.telcoai.lakehouse.cli;
+public class LakehouseCli { public static void main(String[] a) {} }
