@@ -1,2 +1,52 @@
 package org.telcoai.lakehouse.cli;
-public class LakehouseCli { public static void main(String[] a) {} }
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the one jar: {@code lakehouse <subcommand> [options]}. */
+@Command(name = "lakehouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+            "Telco AI-factory lakehouse: ingests telco capex, electricity prices and GPU shipments into Delta tables.",
+            "",
+            "Landing zone layout: <landing>/<dataset>/<YYYY-MM-DD>/<file>.csv|.csv.gz|.jsonl|.jsonl.gz",
+            "Tables: bronze.<dataset>, silver.<dataset>, quarantine.<dataset>, reference.<name>, ops.ingest_log"},
+        subcommands = {NightlyCommand.class, IngestCommand.class, GenerateCommand.class, TablesCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 the job failed (reason on stderr), 2 wrong usage."})
+public final class LakehouseCli {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LakehouseCli.class);
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; the caller decides whether to exit the JVM. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new LakehouseCli())
+                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    LOG.error("{} failed", commandLine.getCommandName(), error);
+                    commandLine.getErr().println("error: " + oneLine(error));
+                    return error instanceof IllegalArgumentException ? 2 : 1;
+                });
+    }
+
+    static String oneLine(Throwable error) {
+        Throwable root = error;
+        String message = error.getMessage();
+        while (message == null && root.getCause() != null) {
+            root = root.getCause();
+            message = root.getMessage();
+        }
+        if (message == null) {
+            return error.getClass().getSimpleName();
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+}

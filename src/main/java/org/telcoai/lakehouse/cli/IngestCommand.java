@@ -1,0 +1,52 @@
+package org.telcoai.lakehouse.cli;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.telcoai.lakehouse.config.LakehouseConfig;
+import org.telcoai.lakehouse.datasets.Datasets;
+import org.telcoai.lakehouse.datasets.DatasetSpec;
+import org.telcoai.lakehouse.landing.LandingZone;
+import org.telcoai.lakehouse.pipeline.DatasetResult;
+import org.telcoai.lakehouse.pipeline.IngestJob;
+import org.telcoai.lakehouse.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Ingests new landing files into bronze, silver and quarantine.",
+            "Files already ingested with the same content are skipped, so re-running is safe."})
+final class IngestCommand extends SparkJob {
+
+    @Option(names = "--run-date", paramLabel = "YYYY-MM-DD", converter = RunDates.class,
+            description = "Ingest deliveries dated up to this day. Default: today (UTC).")
+    LocalDate runDate;
+
+    @Option(names = "--datasets", split = ",", paramLabel = "NAME",
+            description = "Only these datasets (comma-separated): ${COMPLETION-CANDIDATES}. Default: all.",
+            completionCandidates = DatasetNames.class)
+    List<String> datasets;
+
+    @Override
+    int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) {
+        List<DatasetSpec> selected = datasets == null ? Datasets.ALL
+                : datasets.stream().map(Datasets::require).toList();
+        return ingest(config, spark, warehouse, runId, runDate == null ? RunDates.todayUtc() : runDate, selected);
+    }
+
+    static int ingest(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId,
+                      LocalDate runDate, List<DatasetSpec> datasets) {
+        LandingZone landing = new LandingZone(config.landing(), spark.sparkContext().hadoopConfiguration());
+        List<DatasetResult> results = new IngestJob(warehouse, landing, runId).run(runDate, datasets);
+        Summary.print(runId, runDate, results);
+        return 0;
+    }
+
+    /** Dataset names for --help. */
+    static final class DatasetNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Datasets.ALL.stream().map(DatasetSpec::name).iterator();
+        }
+    }
+}

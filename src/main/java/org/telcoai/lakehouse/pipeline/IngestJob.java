@@ -1,0 +1,258 @@
+package org.telcoai.lakehouse.pipeline;
+
+import static org.apache.spark.sql.functions.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telcoai.lakehouse.bronze.BronzeReader;
+import org.telcoai.lakehouse.bronze.BronzeSchema;
+import org.telcoai.lakehouse.bronze.Lineage;
+import org.telcoai.lakehouse.datasets.Datasets;
+import org.telcoai.lakehouse.datasets.DatasetSpec;
+import org.telcoai.lakehouse.landing.FileFormat;
+import org.telcoai.lakehouse.landing.FileInspection;
+import org.telcoai.lakehouse.landing.LandingFile;
+import org.telcoai.lakehouse.landing.LandingZone;
+import org.telcoai.lakehouse.ops.IngestLog;
+import org.telcoai.lakehouse.ops.IngestLog.Entry;
+import org.telcoai.lakehouse.ops.IngestLog.Status;
+import org.telcoai.lakehouse.quarantine.QuarantineSchema;
+import org.telcoai.lakehouse.silver.ReferenceData;
+import org.telcoai.lakehouse.silver.SilverSchema;
+import org.telcoai.lakehouse.silver.SilverWriter;
+import org.telcoai.lakehouse.silver.Validation;
+import org.telcoai.lakehouse.warehouse.Layer;
+import org.telcoai.lakehouse.warehouse.Warehouse;
+
+/**
+ * Landing -> bronze -> silver and quarantine, for every dataset, in dependency order. Each dataset's new files
+ * form one numbered batch: logged STARTED, appended to bronze and quarantine with Delta transaction ids
+ * (batch number as version), merged into silver, then logged INGESTED. Re-running after a crash at any point
+ * redoes the unfinished batch without duplicating a row; re-running after success finds nothing new.
+ */
+public final class IngestJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+    /** Reference datasets with no delivery in the landing zone use the defaults packaged in the jar. */
+    static final String BUILTIN_REFERENCE_FOLDER = "reference/";
+
+    private final Warehouse warehouse;
+    private final LandingZone landing;
+    private final String runId;
+    private final IngestLog ingestLog;
+    private final BronzeReader bronzeReader;
+    private final SilverWriter silverWriter;
+    private final ReferenceData references;
+
+    public IngestJob(Warehouse warehouse, LandingZone landing, String runId) {
+        this.warehouse = warehouse;
+        this.landing = landing;
+        this.runId = runId;
+        this.ingestLog = new IngestLog(warehouse);
+        this.bronzeReader = new BronzeReader(warehouse.spark());
+        this.silverWriter = new SilverWriter(warehouse);
+        this.references = new ReferenceData(warehouse);
+    }
+
+    /** Creates every schema and table this job writes, at the catalog's default locations. */
+    public static void ensureTables(Warehouse warehouse) {
+        warehouse.ensureSchemas();
+        new IngestLog(warehouse).ensureTable();
+        for (DatasetSpec spec : Datasets.ALL) {
+            warehouse.ensureTable(Layer.BRONZE.table(spec.name()), BronzeSchema.of(spec),
+                    BronzeSchema.PARTITION_COLUMNS, Map.of());
+            warehouse.ensureTable(QuarantineSchema.table(spec), QuarantineSchema.of(spec), List.of(), Map.of());
+            warehouse.ensureTable(SilverSchema.table(spec), SilverSchema.of(spec), SilverSchema.partitionColumns(spec),
+                    SilverSchema.properties(spec));
+        }
+    }
+
+    /** Ingests every delivery dated up to {@code runDate}, for all datasets or the named ones. */
+    public List<DatasetResult> run(LocalDate runDate, List<DatasetSpec> datasets) {
+        ensureTables(warehouse);
+        List<DatasetResult> results = new ArrayList<>();
+        for (DatasetSpec spec : datasets) {
+            long started = System.nanoTime();
+            DatasetResult result = ingest(spec, runDate);
+            results.add(result);
+            LOG.info("{}: {} files ingested, {} rejected, {} already ingested; rows read {} = accepted {} + "
+                            + "quarantined {}; {} now holds {} rows ({} s)", spec.name(), result.filesIngested(),
+                    result.filesRejected(), result.filesSkipped(), result.rowsRead(), result.rowsAccepted(),
+                    result.rowsQuarantined(), SilverSchema.table(spec), result.silverRows(),
+                    String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        }
+        return results;
+    }
+
+    private DatasetResult ingest(DatasetSpec spec, LocalDate runDate) {
+        List<Entry> log = ingestLog.entries(spec.name());
+        DatasetResult result = new DatasetResult(spec.name(), 0, 0, 0, 0, 0, 0, 0);
+
+        // First finish any batch an earlier run started and did not complete, under its own number.
+        Map<Long, List<Entry>> unfinished = log.stream().filter(e -> !e.finished())
+                .collect(Collectors.groupingBy(Entry::batch, TreeMap::new, Collectors.toList()));
+        for (Map.Entry<Long, List<Entry>> batch : unfinished.entrySet()) {
+            LOG.warn("{}: finishing batch {} left unfinished by run {}", spec.name(), batch.getKey(),
+                    batch.getValue().get(0).runId());
+            result = result.plus(resume(spec, batch.getKey(), batch.getValue()));
+        }
+
+        Map<String, Entry> done = new HashMap<>();
+        for (Entry entry : ingestLog.entries(spec.name())) {
+            if (entry.finished()) {
+                done.merge(entry.filePath(), entry, (a, b) -> a.batch() >= b.batch() ? a : b);
+            }
+        }
+        List<LandingFile> candidates = candidates(spec, runDate);
+        // A file unchanged since it was logged (same size and modification time) is not even read again.
+        List<LandingFile> unseen = candidates.stream().filter(f -> !unchanged(f, done.get(f.path()))).toList();
+        List<FileInspection> inspected = bronzeReader.inspect(spec, unseen);
+        List<FileInspection> fresh = inspected.stream()
+                .filter(i -> done.get(i.file().path()) == null
+                        || !i.sha256().equals(done.get(i.file().path()).sha256()))
+                .toList();
+        int skipped = candidates.size() - fresh.size();
+        if (spec.isReference() && !fresh.isEmpty() && fresh.size() < candidates.size()) {
+            // A reference delivery is one complete table: a changed file means re-reading all of its files.
+            fresh = bronzeReader.inspect(spec, candidates);
+            skipped = 0;
+        }
+        result = result.plus(new DatasetResult(spec.name(), 0, 0, skipped, 0, 0, 0, 0));
+        if (fresh.isEmpty()) {
+            return result.plus(new DatasetResult(spec.name(), 0, 0, 0, 0, 0, 0, silverCount(spec)));
+        }
+        long batch = log.stream().mapToLong(Entry::batch).max().orElse(0L) + 1;
+        Instant now = Instant.now();
+        List<Entry> entries = new ArrayList<>();
+        for (FileInspection inspection : fresh) {
+            Entry entry = entry(inspection, batch, now);
+            entries.add(inspection.readable() ? entry
+                    : entry.finish(Status.REJECTED, 0L, 0L, 0L, inspection.note(), now));
+            if (!inspection.readable()) {
+                LOG.warn("{}: rejected {}: {}", spec.name(), inspection.file().path(), inspection.note());
+            }
+        }
+        ingestLog.upsert(entries);
+        return result.plus(processBatch(spec, batch, fresh, entries));
+    }
+
+    /** Re-inspects the files of an unfinished batch; a file that changed or vanished since is rejected. */
+    private DatasetResult resume(DatasetSpec spec, long batch, List<Entry> entries) {
+        List<LandingFile> files = entries.stream().map(e -> new LandingFile(e.dataset(), e.deliveryDate(),
+                e.filePath(), e.fileName(), e.sizeBytes(), e.modifiedAt() == null ? 0 : e.modifiedAt().toEpochMilli(),
+                e.format() == null ? null : FileFormat.valueOf(e.format()))).toList();
+        List<FileInspection> inspections = bronzeReader.inspect(spec, files);
+        List<FileInspection> same = new ArrayList<>();
+        List<Entry> updated = new ArrayList<>();
+        Map<String, Entry> byPath = entries.stream().collect(Collectors.toMap(Entry::filePath, e -> e));
+        for (FileInspection inspection : inspections) {
+            Entry entry = byPath.get(inspection.file().path());
+            if (inspection.readable() && inspection.sha256().equals(entry.sha256())) {
+                same.add(inspection);
+                updated.add(entry);
+            } else {
+                ingestLog.upsert(List.of(entry.finish(Status.REJECTED, 0L, 0L, 0L,
+                        "changed or unreadable since batch " + batch + " started: " + inspection.note(),
+                        Instant.now())));
+            }
+        }
+        return processBatch(spec, batch, same, updated);
+    }
+
+    private DatasetResult processBatch(DatasetSpec spec, long batch, List<FileInspection> files,
+                                       List<Entry> entries) {
+        List<FileInspection> readable = files.stream().filter(FileInspection::readable).toList();
+        int rejected = files.size() - readable.size();
+        if (readable.isEmpty()) {
+            return new DatasetResult(spec.name(), 0, rejected, 0, 0, 0, 0, silverCount(spec));
+        }
+        String bronzeTable = Layer.BRONZE.table(spec.name());
+        LOG.info("{}: batch {}: reading {} files ({} bytes)", spec.name(), batch, readable.size(),
+                readable.stream().mapToLong(FileInspection::bytes).sum());
+        warehouse.appendIdempotent(bronzeTable,
+                bronzeReader.read(spec, readable, batch, runId, Instant.now()), "ingest " + bronzeTable, batch);
+
+        // Silver and quarantine are fed from bronze, not from the parse, so a resumed batch sees what is there.
+        Dataset<Row> batchRows = warehouse.read(bronzeTable).where(col(Lineage.INGEST_BATCH).equalTo(batch));
+        Dataset<Row> validated = Validation.validate(spec, batchRows, references)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            String quarantineTable = QuarantineSchema.table(spec);
+            warehouse.appendIdempotent(quarantineTable, QuarantineSchema.rejectedRows(spec, validated),
+                    "ingest " + quarantineTable, batch);
+            Dataset<Row> silverRows = SilverWriter.silverRows(spec, validated);
+            if (spec.isReference()) {
+                silverWriter.replaceReference(spec, silverRows);
+                references.invalidate();
+            } else {
+                silverWriter.merge(spec, silverRows);
+            }
+
+            Map<String, long[]> perFile = new HashMap<>();
+            for (Row row : validated.groupBy(Lineage.SOURCE_FILE)
+                    .agg(count(lit(1)), sum(when(size(col(Validation.REASONS)).gt(0), 1).otherwise(0)))
+                    .collectAsList()) {
+                perFile.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2)});
+            }
+            Instant finished = Instant.now();
+            List<Entry> done = new ArrayList<>();
+            long read = 0;
+            long quarantined = 0;
+            for (Entry entry : entries) {
+                if (entry.finished()) {
+                    continue;
+                }
+                long[] counts = perFile.getOrDefault(entry.filePath(), new long[] {0, 0});
+                read += counts[0];
+                quarantined += counts[1];
+                String note = readable.stream().filter(i -> i.file().path().equals(entry.filePath()))
+                        .findFirst().map(FileInspection::note).orElse(null);
+                done.add(entry.finish(Status.INGESTED, counts[0], counts[0] - counts[1], counts[1], note, finished));
+            }
+            ingestLog.upsert(done);
+            return new DatasetResult(spec.name(), readable.size(), rejected, 0, read, read - quarantined,
+                    quarantined, silverCount(spec));
+        } finally {
+            validated.unpersist();
+        }
+    }
+
+    private List<LandingFile> candidates(DatasetSpec spec, LocalDate runDate) {
+        List<LandingFile> files = landing.files(spec, runDate, spec.isReference());
+        if (spec.isReference() && files.isEmpty()) {
+            String name = spec.name() + ".csv";
+            return List.of(new LandingFile(spec.name(), null,
+                    LandingZone.BUILTIN_PREFIX + BUILTIN_REFERENCE_FOLDER + name, name, -1, 0, FileFormat.CSV));
+        }
+        return files;
+    }
+
+    private static boolean unchanged(LandingFile file, Entry logged) {
+        // Built-in resources have no size or time of their own: always compare by checksum.
+        return logged != null && file.sizeBytes() >= 0 && logged.sizeBytes() == file.sizeBytes()
+                && logged.modifiedAt() != null && logged.modifiedAt().toEpochMilli() == file.modifiedMillis();
+    }
+
+    private Entry entry(FileInspection inspection, long batch, Instant now) {
+        LandingFile file = inspection.file();
+        return new Entry(file.dataset(), file.deliveryDate(), file.path(), file.fileName(),
+                file.format() == null ? null : file.format().name(), inspection.bytes(),
+                file.modifiedMillis() > 0 ? Instant.ofEpochMilli(file.modifiedMillis()) : null, inspection.sha256(),
+                batch, runId, Status.STARTED, null, null, null, null, now, null);
+    }
+
+    private long silverCount(DatasetSpec spec) {
+        return warehouse.read(SilverSchema.table(spec)).count();
+    }
+}

@@ -1,0 +1,118 @@
+package org.telcoai.lakehouse.warehouse;
+
+import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * All Delta I/O of the project goes through here: table creation at absolute locations, idempotent appends,
+ * replaceWhere overwrites and retried MERGE commits. Stages hand it DataFrames; they never write themselves.
+ */
+public final class Warehouse {
+
+    private final SparkSession spark;
+    private final String root;
+    private final int commitAttempts;
+
+    /** {@code root} must be absolute and scheme-qualified (see LakehouseSpark.qualify). */
+    public Warehouse(SparkSession spark, String root, int commitAttempts) {
+        this.spark = spark;
+        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        this.commitAttempts = commitAttempts;
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public String root() {
+        return root;
+    }
+
+    public int commitAttempts() {
+        return commitAttempts;
+    }
+
+    /** The catalog's default place for a table, so it can be read by name or by path alike. */
+    public String location(String qualifiedTable) {
+        String[] parts = qualifiedTable.split("\\.", 2);
+        return root + "/" + parts[0] + ".db/" + parts[1];
+    }
+
+    public void ensureSchemas() {
+        for (Layer layer : Layer.values()) {
+            // Identifiers are our own constants; the location follows spark.sql.warehouse.dir.
+            spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.schema());
+        }
+    }
+
+    /** Creates the table if it does not exist; an existing table must already have every declared column. */
+    public void ensureTable(String table, StructType schema, List<String> partitionColumns,
+                            Map<String, String> properties) {
+        DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).tableName(table).addColumns(schema)
+                .location(location(table));
+        if (!partitionColumns.isEmpty()) {
+            builder = builder.partitionedBy(partitionColumns.toArray(String[]::new));
+        }
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            builder = builder.property(property.getKey(), property.getValue());
+        }
+        builder.execute();
+        StructType actual = spark.table(table).schema();
+        for (StructField field : schema.fields()) {
+            if (actual.getFieldIndex(field.name()).isEmpty()) {
+                throw new IllegalStateException(table + " at " + location(table) + " has no column " + field.name()
+                        + ": it was created by an older version; migrate or drop it");
+            }
+        }
+    }
+
+    public Dataset<Row> read(String table) {
+        return spark.read().format("delta").load(location(table));
+    }
+
+    public DeltaTable delta(String table) {
+        return DeltaTable.forPath(spark, location(table));
+    }
+
+    /**
+     * Appends once per (appId, version): Delta records the pair in the commit and skips a later write with a
+     * version not above it, so a re-run after a crash cannot duplicate the batch. Writer options, unlike the
+     * session-wide txnAppId settings, cannot leak into the next write.
+     */
+    public void appendIdempotent(String table, Dataset<Row> rows, String appId, long version) {
+        DeltaRetry.run("append to " + table, commitAttempts, () -> rows.write().format("delta").mode("append")
+                .option("txnAppId", appId).option("txnVersion", version)
+                .save(location(table)));
+    }
+
+    /** Replaces exactly the rows matching {@code predicate}; the only way this project overwrites data. */
+    public void replaceWhere(String table, Dataset<Row> rows, String predicate) {
+        DeltaRetry.run("replace " + table + " where " + predicate, commitAttempts, () -> rows.write()
+                .format("delta").mode("overwrite").option("replaceWhere", predicate).save(location(table)));
+    }
+
+    public void merge(String what, Runnable mergeCommit) {
+        DeltaRetry.run(what, commitAttempts, mergeCommit);
+    }
+
+    /** Metrics of the table's latest commit (numTargetRowsInserted, numOutputRows, ...). */
+    public Map<String, String> lastCommitMetrics(String table) {
+        Row last = delta(table).history(1).select("operationMetrics").head();
+        return last.isNullAt(0) ? Map.of() : last.getJavaMap(0);
+    }
+
+    public long version(String table) {
+        return delta(table).history(1).select("version").head().getLong(0);
+    }
+
+    public boolean exists(String table) {
+        return spark.catalog().tableExists(table);
+    }
+}
