@@ -120,7 +120,7 @@ public final class IngestJob {
         List<FileInspection> inspected = bronzeReader.inspect(spec, unseen);
         List<FileInspection> fresh = inspected.stream()
                 .filter(i -> done.get(i.file().path()) == null
-                        || !i.sha256().equals(done.get(i.file().path()).sha256()))
+                        || !java.util.Objects.equals(i.sha256(), done.get(i.file().path()).sha256()))
                 .toList();
         int skipped = candidates.size() - fresh.size();
         if (spec.isReference() && !fresh.isEmpty() && fresh.size() < candidates.size()) {
@@ -158,7 +158,7 @@ public final class IngestJob {
         Map<String, Entry> byPath = entries.stream().collect(Collectors.toMap(Entry::filePath, e -> e));
         for (FileInspection inspection : inspections) {
             Entry entry = byPath.get(inspection.file().path());
-            if (inspection.readable() && inspection.sha256().equals(entry.sha256())) {
+            if (inspection.readable() && java.util.Objects.equals(inspection.sha256(), entry.sha256())) {
                 same.add(inspection);
                 updated.add(entry);
             } else {
