@@ -287,7 +287,6 @@ public final class DemoDataGenerator {
         }
         SplittableRandom r = new SplittableRandom(seedFor(21));
         int k = 0;
-        int lo = 0;
         for (LocalDate day : dailyDates()) {
             k++;
             RowSink sink = open(SHIPMENTS, day, SHIPMENTS + "_" + Fmt.date(day) + dailyExt(k + 1), SHIPMENT_COLUMNS,
@@ -310,7 +309,6 @@ public final class DemoDataGenerator {
                         s.currency(), s.buyer(), s.country(), s.site()).row());
             }
             close(sink);
-            lo++;
         }
         return defects;
     }
