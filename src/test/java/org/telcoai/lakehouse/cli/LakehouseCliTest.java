@@ -1,0 +1,94 @@
+package org.telcoai.lakehouse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Exit codes and error lines of the command line; none of these may need a SparkSession. */
+class LakehouseCliTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Outcome(int code, String out, String err) {
+        List<String> errLines() {
+            return err.lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    private static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = LakehouseCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    /** Commands that get past parsing would start Spark; with spark.master set that could stop the tests' session. */
+    private static void assumeNoSparkMaster() {
+        assumeTrue(System.getProperty("spark.master") == null, "spark.master is set for this JVM");
+    }
+
+    @Test
+    void helpExitsZero() {
+        assertEquals(0, LakehouseCli.run("--help"));
+        Outcome help = run("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("ingest"), help.out());
+        assertTrue(help.out().contains("Exit codes"), help.out());
+    }
+
+    @Test
+    void unknownOptionIsUsageError() {
+        assertEquals(2, LakehouseCli.run("--no-such-option"));
+        Outcome outcome = run("--no-such-option");
+        assertEquals(2, outcome.code());
+        assertTrue(outcome.err().contains("--no-such-option"), outcome.err());
+    }
+
+    @Test
+    void impossibleRunDateIsUsageError() {
+        assertEquals(2, LakehouseCli.run("ingest", "--run-date", "2025-02-30"));
+        Outcome outcome = run("ingest", "--run-date", "2025-02-30");
+        assertEquals(2, outcome.code());
+        assertTrue(outcome.err().contains("2025-02-30"), outcome.err());
+        assertEquals(2, run("ingest", "--run-date", "2025-1-5").code());
+    }
+
+    @Test
+    void unknownDatasetFailsWithOneErrorLine() throws Exception {
+        assumeNoSparkMaster();
+        Outcome outcome = run("ingest", "--datasets", "../x", "--landing", tmp.resolve("landing").toString(),
+                "--warehouse", tmp.resolve("warehouse").toString());
+        assertNotEquals(0, outcome.code());
+        assertEquals(1, outcome.errLines().size(), outcome.err());
+        assertTrue(outcome.errLines().get(0).startsWith("error: "), outcome.err());
+        assertTrue(Files.notExists(tmp.resolve("landing").resolve("..").resolve("x")));
+    }
+
+    /**
+     * A wrong dataset name is a usage error (exit 2) that names the bad value, found before any Spark session
+     * is built: today IngestCommand checks --datasets only inside run(), after SparkJob.call() created Spark.
+     */
+    @Test
+    void unknownDatasetIsUsageErrorFoundBeforeSpark() {
+        assumeNoSparkMaster();
+        Outcome outcome = run("ingest", "--datasets", "../x", "--landing", tmp.resolve("landing").toString(),
+                "--warehouse", tmp.resolve("warehouse").toString());
+        assertEquals(2, outcome.code(), outcome.err());
+        assertTrue(outcome.err().contains("../x"), outcome.err());
+        assertTrue(Files.notExists(tmp.resolve("warehouse")), "no warehouse/metastore for a usage error");
+    }
+}
