@@ -22,7 +22,7 @@ final class IngestCommand extends SparkJob {
             description = "Ingest deliveries dated up to this day. Default: today (UTC).")
     LocalDate runDate;
 
-    @Option(names = "--datasets", split = ",", paramLabel = "NAME",
+    @Option(names = "--datasets", split = ",", paramLabel = "NAME", converter = DatasetNameConverter.class,
             description = "Only these datasets (comma-separated): ${COMPLETION-CANDIDATES}. Default: all.",
             completionCandidates = DatasetNames.class)
     List<String> datasets;
@@ -40,6 +40,18 @@ final class IngestCommand extends SparkJob {
         List<DatasetResult> results = new IngestJob(warehouse, landing, runId).run(runDate, datasets);
         Summary.print(runId, runDate, results);
         return 0;
+    }
+
+    /** Refuses an unknown dataset name while parsing, before Spark starts: a usage error (exit 2). */
+    static final class DatasetNameConverter implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (Datasets.byName(value).isEmpty()) {
+                throw new picocli.CommandLine.TypeConversionException("unknown dataset '" + value + "'; known: "
+                        + String.join(", ", Datasets.ALL.stream().map(DatasetSpec::name).toList()));
+            }
+            return value;
+        }
     }
 
     /** Dataset names for --help. */

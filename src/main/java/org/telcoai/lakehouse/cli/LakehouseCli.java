@@ -30,6 +30,13 @@ public final class LakehouseCli {
 
     static CommandLine commandLine() {
         return new CommandLine(new LakehouseCli())
+                // One line, like every other failure; the full usage is one --help away.
+                .setParameterExceptionHandler((error, args) -> {
+                    CommandLine command = error.getCommandLine();
+                    command.getErr().println("error: " + oneLine(error) + " (see: "
+                            + command.getCommandSpec().qualifiedName() + " --help)");
+                    return 2;
+                })
                 .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
                     LOG.error("{} failed", commandLine.getCommandName(), error);
                     commandLine.getErr().println("error: " + oneLine(error));

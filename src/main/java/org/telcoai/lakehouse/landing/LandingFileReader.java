@@ -32,8 +32,10 @@ public final class LandingFileReader implements Iterator<RawRecord>, Closeable {
 
     /** Keeps a multi-megabyte garbage record from bloating the quarantine table; the file itself stays. */
     static final int MAX_RAW_TEXT = 100_000;
+    /** Exact decimals, trailing zeros kept: bronze holds "85.50" as written, not "85.5". */
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
     private static final char BOM = '\uFEFF';
 
     private final FileFormat format;

@@ -34,6 +34,8 @@ public final class Validation {
     static final String TIMESTAMP_PATTERN =
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:?[0-9]{2})$";
     static final String INTEGER_PATTERN = "^[+-]?[0-9]{1,10}$";
+    /** Plain decimal notation only: "1e3", "1,5" and "1.234,56" are not amounts anyone should guess at. */
+    static final String DECIMAL_PATTERN = "^[+-]?[0-9]+(\\.[0-9]+)?$";
     /** ISO codes that name no spendable currency (XXX: none, XTS: testing). */
     private static final Set<String> NOT_CURRENCIES = Set.of("XXX", "XTS");
 
@@ -55,7 +57,8 @@ public final class Validation {
     public static Dataset<Row> validate(DatasetSpec spec, Dataset<Row> bronze, ReferenceData references) {
         List<Column> withTyped = new ArrayList<>(columns(bronze));
         for (ColumnSpec column : spec.columns()) {
-            Column trimmed = trim(col(column.name()));
+            // Spark's one-argument trim removes spaces only; tabs and stray line ends are blank too.
+            Column trimmed = trim(col(column.name()), " \t\r\n");
             // Empty, blank and quoted-empty values are all simply missing.
             withTyped.add(when(trimmed.equalTo(""), lit(null).cast("string")).otherwise(trimmed)
                     .as(clean(column.name())));
@@ -119,7 +122,8 @@ public final class Validation {
             case STRING, CODE, COUNTRY, CURRENCY -> clean;
             case DATE -> when(clean.rlike(DATE_PATTERN), expr("try_cast(" + ref + " AS DATE)"));
             case TIMESTAMP -> when(clean.rlike(TIMESTAMP_PATTERN), expr("try_cast(" + ref + " AS TIMESTAMP)"));
-            case DECIMAL -> expr("try_cast(" + ref + " AS DECIMAL(" + column.precision() + "," + column.scale() + "))");
+            case DECIMAL -> when(clean.rlike(DECIMAL_PATTERN),
+                    expr("try_cast(" + ref + " AS DECIMAL(" + column.precision() + "," + column.scale() + "))"));
             case INTEGER -> when(clean.rlike(INTEGER_PATTERN), expr("try_cast(" + ref + " AS INT)"));
         };
     }

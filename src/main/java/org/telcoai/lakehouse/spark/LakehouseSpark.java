@@ -41,12 +41,12 @@ public final class LakehouseSpark {
     public static SparkSession create(LakehouseConfig config, String appName) {
         String warehouse = qualify(config.warehouse());
         SparkConf conf = new SparkConf().setAppName("telco-ai-lakehouse " + appName);
-        String metastore = metastoreDir(config, warehouse, conf);
-        lakehouseConf(conf, warehouse, metastore);
         if (!conf.contains("spark.master")) {
             throw new IllegalStateException("spark.master is not set: run through jobs/lakehouse (local) or "
                     + "jobs/lakehouse-submit (cluster), or pass -Dspark.master=local[*]");
         }
+        String metastore = metastoreDir(config, warehouse, conf);
+        lakehouseConf(conf, warehouse, metastore);
         LOG.info("Starting Spark (master {}), warehouse {}, metastore {}", conf.get("spark.master"), warehouse,
                 metastore == null ? "hive.metastore.uris" : metastore);
         return SparkSession.builder().config(conf).enableHiveSupport().getOrCreate();
