@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "nightly", mixinStandardHelpOptions = true,
-        description = {"Runs every stage for a night: ingest (landing -> bronze -> silver, quarantine).",
+        description = {"Runs every stage for a night: ingest (landing -> bronze -> silver, quarantine), then the "
+            + "gold reports.",
             "With an empty landing zone it first generates the demo data set (lakehouse.demo.* settings)."})
 final class NightlyCommand extends SparkJob {
 
@@ -24,7 +25,8 @@ final class NightlyCommand extends SparkJob {
 
     @Override
     int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) {
-        return IngestCommand.ingest(config, spark, warehouse, runId,
-                runDate == null ? RunDates.todayUtc() : runDate, Datasets.ALL);
+        IngestCommand.ingest(config, spark, warehouse, runId, runDate == null ? RunDates.todayUtc() : runDate,
+                Datasets.ALL);
+        return ReportCommand.report(config, warehouse, org.telcoai.lakehouse.gold.GoldReports.ALL);
     }
 }

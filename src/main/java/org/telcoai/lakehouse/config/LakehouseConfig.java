@@ -100,6 +100,11 @@ public final class LakehouseConfig {
         return config.getBoolean("demo.generate-when-landing-empty");
     }
 
+    /** Average share of a site's IT capacity in use, for site energy cost. */
+    public double siteUtilization() {
+        return config.getDouble("reports.site-utilization");
+    }
+
     public Config raw() {
         return config;
     }

@@ -1,0 +1,25 @@
+package org.telcoai.lakehouse.gold;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * One gold report: a pure transform from silver and reference tables to one table, {@code gold.<name>}. It
+ * reads nothing and writes nothing itself; {@link GoldInputs} hands it the tables and the report job writes
+ * the result, so the same transform serves the nightly run, tests on hand-made DataFrames and later runs over
+ * other inputs.
+ */
+public interface GoldReport {
+
+    /** Table name inside the gold schema; other tools depend on it, never rename. */
+    String name();
+
+    /** Qualified tables it reads, such as {@code silver.gpu_shipments} or {@code reference.operators}. */
+    List<String> sources();
+
+    /** Columns that identify a row, in the order rows are sorted for exports. */
+    List<String> keyColumns();
+
+    Dataset<Row> compute(GoldInputs inputs);
+}

@@ -1,0 +1,17 @@
+package org.telcoai.lakehouse.gold;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Every gold report, in the order the report job computes them. */
+public final class GoldReports {
+
+    public static final List<GoldReport> ALL = List.copyOf(new ArrayList<GoldReport>());
+
+    private GoldReports() { }
+
+    public static Optional<GoldReport> byName(String name) {
+        return ALL.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+}
