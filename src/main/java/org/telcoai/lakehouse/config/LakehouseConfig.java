@@ -100,6 +100,11 @@ public final class LakehouseConfig {
         return config.getBoolean("demo.generate-when-landing-empty");
     }
 
+    /** Local folder for report exports. */
+    public String reportsFolder() {
+        return config.getString("reports.folder");
+    }
+
     /** Average share of a site's IT capacity in use, for site energy cost. */
     public double siteUtilization() {
         return config.getDouble("reports.site-utilization");
