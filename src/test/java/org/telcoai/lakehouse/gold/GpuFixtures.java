@@ -143,6 +143,18 @@ final class GpuFixtures {
         }
     }
 
+    /** Same column names and types and the same rows in any order (nullability ignored). */
+    static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual) {
+        Dataset<Row> left = spark().createDataFrame(expected.collectAsList(), nullable(expected.schema()));
+        Dataset<Row> right = spark().createDataFrame(actual.collectAsList(), nullable(actual.schema()));
+        assertEquals(left.schema().simpleString(), right.schema().simpleString(), "columns and types");
+        try {
+            DataFrameAssertions.assertNoOrderEquals(left, right);
+        } catch (RuntimeException | AssertionError e) {
+            throw new AssertionError("rows differ\nexpected:\n" + rows(left) + "actual:\n" + rows(right), e);
+        }
+    }
+
     private static String rows(Dataset<Row> rows) {
         StringBuilder text = new StringBuilder();
         rows.collectAsList().forEach(r -> text.append("  ").append(r).append('\n'));
