@@ -14,7 +14,7 @@ import org.apache.spark.sql.Row;
 
 /**
  * gold.gpu_market_concentration, one row per (quarter, region) with shipments; computed from the same vendor
- * rows as {@link GpuVendorShare}, so both reports always agree.
+ * shares and ranks as {@link GpuVendorShare}, so both reports always agree.
  *
  * <p>Columns and types: quarter DATE, region STRING (country or WORLD), hhi DOUBLE (sum over vendors of
  * (revenue_share x 100)^2, 0..10000), leader_vendor STRING, leader_revenue_share DOUBLE.
@@ -49,7 +49,7 @@ public final class GpuMarketConcentration implements GoldReport {
     @Override
     public Dataset<Row> compute(GoldInputs inputs) {
         Column leader = col("revenue_rank").equalTo(1).and(col("revenue_share").isNotNull());
-        return new GpuVendorShare().compute(inputs).groupBy("quarter", "region")
+        return GpuVendorShare.shares(inputs.table(GpuFacts.SHIPMENTS)).groupBy("quarter", "region")
                 .agg(sum(pow(col("revenue_share").multiply(lit(100)), 2)).as("hhi"),
                         max(when(leader, col("vendor"))).as("leader_vendor"),
                         max(when(leader, col("revenue_share"))).as("leader_revenue_share"));

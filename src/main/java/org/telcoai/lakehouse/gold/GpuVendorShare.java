@@ -54,18 +54,7 @@ public final class GpuVendorShare implements GoldReport {
 
     @Override
     public Dataset<Row> compute(GoldInputs inputs) {
-        Dataset<Row> rows = inputs.table(GpuFacts.SHIPMENTS).select(
-                Periods.quarter(col("ship_date")).as("quarter"), GpuFacts.regions().as("region"), col("vendor"),
-                col("units"), GpuFacts.revenue().as("revenue"));
-        WindowSpec quarterRegion = Window.partitionBy("quarter", "region");
-        Dataset<Row> shares = rows.groupBy("quarter", "region", "vendor")
-                .agg(sum("units").cast(DataTypes.LongType).as("units"),
-                        sum("revenue").cast(GpuFacts.MONEY).as("revenue_usd"))
-                .withColumn("unit_share", GpuFacts.share(col("units"), sum("units").over(quarterRegion)))
-                .withColumn("revenue_share",
-                        GpuFacts.share(col("revenue_usd"), sum("revenue_usd").over(quarterRegion)))
-                .withColumn("revenue_rank", row_number().over(quarterRegion.orderBy(
-                        col("revenue_usd").desc_nulls_last(), col("vendor").asc())));
+        Dataset<Row> shares = shares(inputs.table(GpuFacts.SHIPMENTS));
         // Renamed with toDF, not aliased: a self-join on aliases of one plan's columns can resolve to one side.
         Dataset<Row> yearEarlier = shares.select("quarter", "region", "vendor", "unit_share")
                 .toDF("__prev_quarter", "__prev_region", "__prev_vendor", "__prev_unit_share");
@@ -77,5 +66,24 @@ public final class GpuVendorShare implements GoldReport {
                         col("unit_share").minus(col("__prev_unit_share")).multiply(lit(100))
                                 .as("unit_share_yoy_pp"),
                         col("revenue_rank"));
+    }
+
+    /**
+     * The report without unit_share_yoy_pp: quarter, region, vendor, units, revenue_usd, unit_share,
+     * revenue_share, revenue_rank. Market concentration reads it, so both reports share one ranking.
+     */
+    static Dataset<Row> shares(Dataset<Row> shipments) {
+        Dataset<Row> rows = shipments.select(
+                Periods.quarter(col("ship_date")).as("quarter"), GpuFacts.regions().as("region"), col("vendor"),
+                col("units"), GpuFacts.revenue().as("revenue"));
+        WindowSpec quarterRegion = Window.partitionBy("quarter", "region");
+        return rows.groupBy("quarter", "region", "vendor")
+                .agg(sum("units").cast(DataTypes.LongType).as("units"),
+                        sum("revenue").cast(GpuFacts.MONEY).as("revenue_usd"))
+                .withColumn("unit_share", GpuFacts.share(col("units"), sum("units").over(quarterRegion)))
+                .withColumn("revenue_share",
+                        GpuFacts.share(col("revenue_usd"), sum("revenue_usd").over(quarterRegion)))
+                .withColumn("revenue_rank", row_number().over(quarterRegion.orderBy(
+                        col("revenue_usd").desc_nulls_last(), col("vendor").asc())));
     }
 }

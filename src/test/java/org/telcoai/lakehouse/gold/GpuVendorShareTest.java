@@ -64,6 +64,22 @@ class GpuVendorShareTest {
         assertGold(SCHEMA, expected, report.compute(inputs(shipments(SHIPMENTS))), report.keyColumns());
     }
 
+    /** Silver should never hold a row without a USD price; if it does, its units count and its revenue does not. */
+    @Test
+    void rowsWithoutUsdPriceHaveUnitsButNoRevenueAndRankLast() {
+        var input = shipments(
+                ship("N1", "2026-01-05", "AMD", 2, null, "DTAG", "DE"),
+                ship("N2", "2026-02-05", "NVIDIA", 1, "5", "DTAG", "DE"),
+                ship("N3", "2026-03-05", "NVIDIA", 1, null, "DTAG", "DE"));
+        List<Row> expected = List.of(
+                r("2026-01-01", "DE", "NVIDIA", 2, "5", 0.5, 1.0, null, 1),
+                RowFactory.create(d("2026-01-01"), "DE", "AMD", 2L, null, 0.5, null, null, 2),
+                r("2026-01-01", "WORLD", "NVIDIA", 2, "5", 0.5, 1.0, null, 1),
+                RowFactory.create(d("2026-01-01"), "WORLD", "AMD", 2L, null, 0.5, null, null, 2));
+        GpuVendorShare report = new GpuVendorShare();
+        assertGold(SCHEMA, expected, report.compute(inputs(input)), report.keyColumns());
+    }
+
     @Test
     void noShipmentsNoRows() {
         GpuVendorShare report = new GpuVendorShare();
