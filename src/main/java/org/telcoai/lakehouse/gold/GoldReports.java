@@ -7,7 +7,11 @@ import java.util.Optional;
 /** Every gold report, in the order the report job computes them. */
 public final class GoldReports {
 
-    public static final List<GoldReport> ALL = List.copyOf(new ArrayList<GoldReport>());
+    public static final List<GoldReport> ALL = List.copyOf(new ArrayList<GoldReport>(List.of(
+            new GpuVendorShare(),
+            new GpuMarketConcentration(),
+            new GpuBuyerShare(),
+            new SovereignCapacity())));
 
     private GoldReports() { }
 
