@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.SimpleDateFormat;
 import java.util.Base64;
+import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
@@ -36,6 +37,8 @@ final class ChartImages {
         new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
         new Color(0xbcbd22), new Color(0x17becf), new Color(0x393b79), new Color(0xad494a),
     };
+
+    static final int PALETTE_SIZE = PALETTE.length;
 
     private ChartImages() { }
 
@@ -75,6 +78,21 @@ final class ChartImages {
             }
         }
         return chart;
+    }
+
+    /**
+     * Colours series by name from a fixed order, so a vendor keeps its colour across the per-region charts even
+     * when a region ranks vendors differently; names not in the order keep the colour {@link #style} gave them.
+     */
+    static void colourByKey(JFreeChart chart, List<String> order) {
+        if (chart.getPlot() instanceof XYPlot plot && plot.getDataset() != null) {
+            for (int i = 0; i < plot.getDataset().getSeriesCount(); i++) {
+                int k = order.indexOf(String.valueOf(plot.getDataset().getSeriesKey(i)));
+                if (k >= 0) {
+                    plot.getRenderer().setSeriesPaint(i, PALETTE[k % PALETTE.length]);
+                }
+            }
+        }
     }
 
     static void dateFormat(JFreeChart chart, String pattern) {

@@ -120,10 +120,10 @@ final class ReportPage {
         List<String> top = vendorWeight.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(TOP_VENDORS).map(Map.Entry::getKey).toList();
+        // Series (and legend) in the same vendor order in every region.
+        List<String> colourOrder = vendorColourOrder(t);
         Map<String, TreeMap<LocalDate, Double>> series = new LinkedHashMap<>();
-        for (String v : top) {
-            series.put(v, new TreeMap<>());
-        }
+        top.stream().sorted(Comparator.comparingInt(colourOrder::indexOf)).forEach(v -> series.put(v, new TreeMap<>()));
         for (List<Object> row : rows) {
             LocalDate q = date(t, row, "quarter");
             Double share = num(t, row, "unit_share");
@@ -154,7 +154,24 @@ final class ReportPage {
         String table = tableHtml("Latest quarter, " + latest,
                 List.of("Vendor", "Units", "Unit share", "Revenue share", "Unit share YoY (pp)", "Revenue rank"),
                 cells);
-        return new Section(id, title, caption, ChartImages.png(ChartImages.style(chart)), table);
+        ChartImages.style(chart);
+        ChartImages.colourByKey(chart, colourOrder);
+        return new Section(id, title, caption, ChartImages.png(chart), table);
+    }
+
+    /** Vendors by units over every region (most first), then Other: the colour order of the vendor charts. */
+    static List<String> vendorColourOrder(ExportTable t) {
+        Map<String, Double> weight = new TreeMap<>();
+        for (List<Object> row : t.rows()) {
+            Double w = t.has("units") ? num(t, row, "units") : num(t, row, "unit_share");
+            weight.merge(Objects.toString(str(t, row, "vendor"), "unknown"), w == null ? 0 : w, Double::sum);
+        }
+        List<String> order = new ArrayList<>(weight.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList());
+        order.remove("Other");
+        order.add(Math.min(order.size(), ChartImages.PALETTE_SIZE - 1), "Other");
+        return order;
     }
 
     private Section capexTrend(ExportTable t) {
@@ -356,7 +373,7 @@ final class ReportPage {
         List<List<String>> cells = new ArrayList<>();
         for (Map.Entry<String, List<Object>> e : ordered) {
             List<Object> r = e.getValue();
-            cells.add(List.of(text(e.getKey()), integer(num(t, r, "year")), integer(num(t, r, "gpus_cumulative")),
+            cells.add(List.of(text(e.getKey()), year(num(t, r, "year")), integer(num(t, r, "gpus_cumulative")),
                     integer(num(t, r, "domestic_telco_gpus_cumulative")),
                     percent(num(t, r, "domestic_telco_share"), scale)));
         }
@@ -536,6 +553,10 @@ final class ReportPage {
 
     private static String integer(Double v) {
         return v == null ? "–" : String.format(Locale.ROOT, "%,d", Math.round(v));
+    }
+
+    private static String year(Double v) {
+        return v == null ? "–" : String.valueOf(Math.round(v));
     }
 
     private static String decimal(Double v) {

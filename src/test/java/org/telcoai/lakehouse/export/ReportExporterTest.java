@@ -96,6 +96,9 @@ class ReportExporterTest {
         String tableText = capex.getParentNode().getTextContent();
         assertTrue(tableText.contains("Deutsche Telekom"));
         assertTrue(tableText.contains("<script>alert(1)</script>"), "the parsed text is the original name");
+        String sovereign = figures(doc).get("chart-sovereign-share").getParentNode().getTextContent();
+        assertTrue(sovereign.contains("2024"), "years are written without a grouping separator");
+        assertFalse(sovereign.contains("2,024"));
     }
 
     @Test
