@@ -1,6 +1,8 @@
 package org.telcoai.lakehouse.export;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +11,7 @@ import java.util.Map;
  *
  * @param directory     {@code <folder>/<runDate>}
  * @param csvFiles      table name (without schema) to its CSV file, in export order
- * @param rowCounts     table name to the number of data rows written (header not counted)
+ * @param rowCounts     table name to the number of data rows written (header not counted), in export order
  * @param htmlFile      {@code <directory>/report.html}
  * @param chartIds      ids of the {@code <figure>} elements on the page, in page order
  * @param noDataCharts  ids of figures that show "no data" instead of a chart
@@ -19,8 +21,8 @@ public record ExportResult(Path directory, Map<String, Path> csvFiles, Map<Strin
                            List<String> chartIds, List<String> noDataCharts, List<String> missingTables) {
 
     public ExportResult {
-        csvFiles = Map.copyOf(csvFiles);
-        rowCounts = Map.copyOf(rowCounts);
+        csvFiles = Collections.unmodifiableMap(new LinkedHashMap<>(csvFiles));
+        rowCounts = Collections.unmodifiableMap(new LinkedHashMap<>(rowCounts));
         chartIds = List.copyOf(chartIds);
         noDataCharts = List.copyOf(noDataCharts);
         missingTables = List.copyOf(missingTables);

@@ -39,6 +39,12 @@ public final class ReportExporter {
 
     public static final String HTML_FILE = "report.html";
 
+    static {
+        // Charts are drawn with AWT on the driver, which has no display: headless before any AWT/JFreeChart class
+        // initialises (ChartImages sets it too, for callers that reach it another way).
+        System.setProperty("java.awt.headless", "true");
+    }
+
     /** Known gold tables and their key columns, the order rows are sorted in the CSV files. */
     public static final Map<String, List<String>> KEY_COLUMNS = keyColumns();
 
@@ -73,7 +79,7 @@ public final class ReportExporter {
     /**
      * Collects the gold tables on the driver and exports them.
      *
-     * @param spark      the session the Datasets belong to (only used to check they share it)
+     * @param spark      the session the Datasets belong to (not otherwise used: the tables are collected as given)
      * @param goldTables table name ({@code gpu_vendor_share} or {@code gold.gpu_vendor_share}) to its rows;
      *                   missing or null entries are allowed
      * @param operators  {@code reference.operators} for display names, or {@code null} (ids are shown)
