@@ -25,8 +25,8 @@ final class NightlyCommand extends SparkJob {
 
     @Override
     int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) {
-        IngestCommand.ingest(config, spark, warehouse, runId, runDate == null ? RunDates.todayUtc() : runDate,
-                Datasets.ALL);
-        return ReportCommand.report(config, warehouse, org.telcoai.lakehouse.gold.GoldReports.ALL);
+        LocalDate night = runDate == null ? RunDates.todayUtc() : runDate;
+        IngestCommand.ingest(config, spark, warehouse, runId, night, Datasets.ALL);
+        return ReportCommand.report(config, warehouse, org.telcoai.lakehouse.gold.GoldReports.ALL, night);
     }
 }

@@ -15,19 +15,41 @@ import picocli.CommandLine.Option;
         description = "Recomputes gold reports (gold.<name>) from the silver and reference tables.")
 final class ReportCommand extends SparkJob {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportCommand.class);
+
     @Option(names = "--reports", split = ",", paramLabel = "NAME", converter = ReportNameConverter.class,
             description = "Only these reports (comma-separated). Default: all.")
     List<String> reports;
+
+    @Option(names = "--run-date", paramLabel = "YYYY-MM-DD", converter = RunDates.class,
+            description = "Date the exports are filed under (<reports folder>/<date>/). Default: today (UTC).")
+    java.time.LocalDate runDate;
 
     @Override
     int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) {
         List<GoldReport> selected = reports == null ? GoldReports.ALL
                 : reports.stream().map(name -> GoldReports.byName(name).orElseThrow()).toList();
-        return report(config, warehouse, selected);
+        return report(config, warehouse, selected, runDate == null ? RunDates.todayUtc() : runDate);
     }
 
-    static int report(LakehouseConfig config, Warehouse warehouse, List<GoldReport> reports) {
+    /** Recomputes the reports, then exports every gold table (CSV) and the HTML page for the run date. */
+    static int report(LakehouseConfig config, Warehouse warehouse, List<GoldReport> reports,
+                      java.time.LocalDate runDate) {
         new ReportJob(warehouse, new ReportSettings(config.siteUtilization())).run(reports);
+        java.util.Map<String, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> gold =
+                new java.util.LinkedHashMap<>();
+        for (GoldReport report : GoldReports.ALL) {
+            String table = org.telcoai.lakehouse.warehouse.Layer.GOLD.table(report.name());
+            if (warehouse.exists(table)) {
+                gold.put(table, warehouse.read(table));
+            }
+        }
+        java.nio.file.Path folder = java.nio.file.Path.of(config.reportsFolder()).toAbsolutePath();
+        org.telcoai.lakehouse.export.ExportResult exported = new org.telcoai.lakehouse.export.ReportExporter()
+                .export(warehouse.spark(), gold, warehouse.read("reference.operators"), folder, runDate);
+        LOG.info("Exports in {}: {} CSV files, {} charts{}", exported.directory(), exported.csvFiles().size(),
+                exported.chartIds().size(), exported.noDataCharts().isEmpty() ? ""
+                        : ", without data: " + exported.noDataCharts());
         return 0;
     }
 
