@@ -1,13 +1,13 @@
 package org.telcoai.lakehouse.gold;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Every gold report, in the order the report job computes them. */
 public final class GoldReports {
 
-    public static final List<GoldReport> ALL = List.copyOf(new ArrayList<GoldReport>());
+    public static final List<GoldReport> ALL = List.of(
+            new CapexTrends());
 
     private GoldReports() { }
 
