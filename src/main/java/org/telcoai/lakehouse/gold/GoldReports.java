@@ -7,7 +7,8 @@ import java.util.Optional;
 public final class GoldReports {
 
     public static final List<GoldReport> ALL = List.of(
-            new CapexTrends());
+            new CapexTrends(),
+            new AiCapexByCountry());
 
     private GoldReports() { }
 
