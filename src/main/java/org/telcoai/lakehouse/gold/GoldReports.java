@@ -8,7 +8,8 @@ public final class GoldReports {
 
     public static final List<GoldReport> ALL = List.of(
             new CapexTrends(),
-            new AiCapexByCountry());
+            new AiCapexByCountry(),
+            new EnergyPriceMonthly());
 
     private GoldReports() { }
 
