@@ -9,7 +9,8 @@ public final class GoldReports {
     public static final List<GoldReport> ALL = List.of(
             new CapexTrends(),
             new AiCapexByCountry(),
-            new EnergyPriceMonthly());
+            new EnergyPriceMonthly(),
+            new SiteEnergyCost());
 
     private GoldReports() { }
 
