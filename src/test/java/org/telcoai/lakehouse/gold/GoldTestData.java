@@ -9,13 +9,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.telcoai.lakehouse.datasets.Datasets;
@@ -134,13 +132,5 @@ final class GoldTestData {
     static void assertRows(Dataset<Row> actual, Row... expected) {
         Dataset<Row> expectedFrame = SharedSpark.spark().createDataFrame(Arrays.asList(expected), actual.schema());
         DataFrameAssertions.assertNoOrderEquals(expectedFrame, actual);
-    }
-
-    static String describe(List<Row> rows) {
-        return rows.stream().map(Row::toString).collect(Collectors.joining("\n"));
-    }
-
-    static boolean isDecimal(DataType type) {
-        return type instanceof DecimalType;
     }
 }
