@@ -1,17 +1,20 @@
 package org.telcoai.lakehouse.gold;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Every gold report, in the order the report job computes them. */
 public final class GoldReports {
 
-    public static final List<GoldReport> ALL = List.copyOf(new ArrayList<GoldReport>(List.of(
+    public static final List<GoldReport> ALL = List.of(
             new GpuVendorShare(),
             new GpuMarketConcentration(),
             new GpuBuyerShare(),
-            new SovereignCapacity())));
+            new SovereignCapacity(),
+            new CapexTrends(),
+            new AiCapexByCountry(),
+            new EnergyPriceMonthly(),
+            new SiteEnergyCost());
 
     private GoldReports() { }
 
