@@ -22,6 +22,17 @@ public final class DataFrameAssertions {
         public SparkContext sc() {
             return SharedSpark.spark().sparkContext();
         }
+
+        // Its mismatch report builds DataFrames through these; unset, a failed comparison became an NPE.
+        @Override
+        public org.apache.spark.sql.SparkSession spark() {
+            return SharedSpark.spark();
+        }
+
+        @Override
+        public org.apache.spark.sql.SQLContext sqlContext() {
+            return SharedSpark.spark().sqlContext();
+        }
     };
 
     private DataFrameAssertions() { }
