@@ -90,7 +90,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /** The generator writes local files; a landing zone on object storage is filled by real deliveries. */
-    private static Path localLanding(LakehouseConfig config) {
+    static Path localLanding(LakehouseConfig config) {
         String landing = config.landing();
         if (landing.startsWith("file:")) {
             return Path.of(java.net.URI.create(landing));

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
             "",
             "Landing zone layout: <landing>/<dataset>/<YYYY-MM-DD>/<file>.csv|.csv.gz|.jsonl|.jsonl.gz",
             "Tables: bronze.<dataset>, silver.<dataset>, quarantine.<dataset>, reference.<name>, ops.ingest_log"},
-        subcommands = {NightlyCommand.class, IngestCommand.class, ReportCommand.class, GenerateCommand.class,
+        subcommands = {NightlyCommand.class, IngestCommand.class, ReportCommand.class, ImportCommand.class,
+            GenerateCommand.class,
             TablesCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the job failed (reason on stderr), 2 wrong usage."})
