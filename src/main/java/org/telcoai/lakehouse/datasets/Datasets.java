@@ -17,12 +17,15 @@ import org.telcoai.lakehouse.datasets.DatasetSpec.UsdConversion;
 public final class Datasets {
 
     public static final List<String> ASSET_CLASSES = List.of(
-            "RAN", "FIBER", "CORE", "AI_DATACENTER", "AI_COMPUTE", "POWER_COOLING", "EDGE", "SPECTRUM", "IT_OTHER");
+            "RAN", "FIBER", "CORE", "AI_DATACENTER", "AI_COMPUTE", "POWER_COOLING", "EDGE", "SPECTRUM", "IT_OTHER",
+            // Totals without a breakdown, as public annual reports give them.
+            "UNALLOCATED");
     public static final List<String> MARKETS = List.of("DAY_AHEAD", "INTRADAY", "RETAIL_INDUSTRIAL");
     public static final List<String> VENDORS = List.of("NVIDIA", "HUAWEI", "AMD", "INTEL", "OTHER");
     public static final List<String> OPERATOR_TYPES = List.of(
-            "TELCO", "HYPERSCALER", "COLOCATION", "ENTERPRISE", "GOVERNMENT");
-    public static final List<Integer> INTERVAL_MINUTES = List.of(15, 30, 60);
+            "TELCO", "HYPERSCALER", "COLOCATION", "ENTERPRISE", "GOVERNMENT", "RESEARCH");
+    /** 1440: daily series, such as daily average wholesale prices. */
+    public static final List<Integer> INTERVAL_MINUTES = List.of(15, 30, 60, 1440);
 
     public static final DatasetSpec OPERATORS = new DatasetSpec("operators", Kind.REFERENCE,
             List.of(required("operator_id", ColumnType.STRING),
@@ -86,7 +89,8 @@ public final class Datasets {
                     code("vendor", VENDORS),
                     required("product", ColumnType.STRING),
                     required("units", ColumnType.INTEGER),
-                    decimal("unit_price", 18, 4),
+                    // Empty for installation records (a cluster's chips, no invoice): revenue counts priced units only.
+                    decimal("unit_price", 18, 4).asOptional(),
                     required("currency", ColumnType.CURRENCY),
                     required("buyer_id", ColumnType.STRING),
                     required("destination_country_iso", ColumnType.COUNTRY),

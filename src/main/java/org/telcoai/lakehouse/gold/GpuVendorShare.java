@@ -1,5 +1,7 @@
 package org.telcoai.lakehouse.gold;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -61,7 +63,8 @@ public final class GpuVendorShare implements GoldReport {
         return shares.join(yearEarlier, col("__prev_quarter").equalTo(add_months(col("quarter"), -12))
                                 .and(col("__prev_region").equalTo(col("region")))
                                 .and(col("__prev_vendor").equalTo(col("vendor"))), "left")
-                .select(col("quarter"), col("region"), col("vendor"), col("units"), col("revenue_usd"),
+                .select(col("quarter"), col("region"), col("vendor"), col("units"), col("priced_units"),
+                        col("revenue_usd"),
                         col("unit_share"), col("revenue_share"),
                         col("unit_share").minus(col("__prev_unit_share")).multiply(lit(100))
                                 .as("unit_share_yoy_pp"),
@@ -75,10 +78,12 @@ public final class GpuVendorShare implements GoldReport {
     static Dataset<Row> shares(Dataset<Row> shipments) {
         Dataset<Row> rows = shipments.select(
                 Periods.quarter(col("ship_date")).as("quarter"), GpuFacts.regions().as("region"), col("vendor"),
-                col("units"), GpuFacts.revenue().as("revenue"));
+                col("units"), when(col("unit_price_usd").isNotNull(), col("units")).as("priced"),
+                GpuFacts.revenue().as("revenue"));
         WindowSpec quarterRegion = Window.partitionBy("quarter", "region");
         return rows.groupBy("quarter", "region", "vendor")
                 .agg(sum("units").cast(DataTypes.LongType).as("units"),
+                        coalesce(sum("priced"), lit(0)).cast(DataTypes.LongType).as("priced_units"),
                         sum("revenue").cast(GpuFacts.MONEY).as("revenue_usd"))
                 .withColumn("unit_share", GpuFacts.share(col("units"), sum("units").over(quarterRegion)))
                 .withColumn("revenue_share",

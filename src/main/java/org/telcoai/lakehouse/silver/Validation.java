@@ -96,7 +96,12 @@ public final class Validation {
             checks.add(check(ruleViolated(rule, references), rule.column(), rule.reason()));
         }
         if (spec.currencyColumn() != null) {
-            Column fxKnowable = col(typed(spec.currencyColumn())).isNotNull()
+            // A rate is needed only when there is an amount to convert (unit_price may be empty).
+            Column amountPresent = lit(false);
+            for (UsdConversion usd : spec.usdConversions()) {
+                amountPresent = amountPresent.or(col(typed(usd.sourceColumn())).isNotNull());
+            }
+            Column fxKnowable = amountPresent.and(col(typed(spec.currencyColumn())).isNotNull())
                     .and(col(typed(spec.currencyColumn())).isin(currencies().toArray()))
                     .and(col(typed(spec.fxDateColumn())).isNotNull());
             checks.add(check(fxKnowable.and(rate.isNull()), spec.currencyColumn(), ReasonCode.NO_FX_RATE));

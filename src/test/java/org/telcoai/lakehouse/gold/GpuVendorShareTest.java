@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class GpuVendorShareTest {
 
     static final StructType SCHEMA = schema("quarter", DataTypes.DateType, "region", DataTypes.StringType,
-            "vendor", DataTypes.StringType, "units", DataTypes.LongType, "revenue_usd", MONEY,
+            "vendor", DataTypes.StringType, "units", DataTypes.LongType, "priced_units", DataTypes.LongType,
+            "revenue_usd", MONEY,
             "unit_share", DataTypes.DoubleType, "revenue_share", DataTypes.DoubleType,
             "unit_share_yoy_pp", DataTypes.DoubleType, "revenue_rank", DataTypes.IntegerType);
 
@@ -33,8 +34,9 @@ class GpuVendorShareTest {
 
     static Row r(String quarter, String region, String vendor, long units, String revenue, double unitShare,
                  Double revenueShare, Double yoy, int rank) {
-        return RowFactory.create(d(quarter), region, vendor, units, usd(revenue), unitShare, revenueShare, yoy,
-                rank);
+        // Every shipment in these rows has a price: priced_units = units.
+        return RowFactory.create(d(quarter), region, vendor, units, units, usd(revenue), unitShare, revenueShare,
+                yoy, rank);
     }
 
     @Test
@@ -72,10 +74,11 @@ class GpuVendorShareTest {
                 ship("N2", "2026-02-05", "NVIDIA", 1, "5", "DTAG", "DE"),
                 ship("N3", "2026-03-05", "NVIDIA", 1, null, "DTAG", "DE"));
         List<Row> expected = List.of(
-                r("2026-01-01", "DE", "NVIDIA", 2, "5", 0.5, 1.0, null, 1),
-                RowFactory.create(d("2026-01-01"), "DE", "AMD", 2L, null, 0.5, null, null, 2),
-                r("2026-01-01", "WORLD", "NVIDIA", 2, "5", 0.5, 1.0, null, 1),
-                RowFactory.create(d("2026-01-01"), "WORLD", "AMD", 2L, null, 0.5, null, null, 2));
+                // NVIDIA: 2 units, 1 of them priced; AMD: 2 units, none priced
+                RowFactory.create(d("2026-01-01"), "DE", "NVIDIA", 2L, 1L, usd("5"), 0.5, 1.0, null, 1),
+                RowFactory.create(d("2026-01-01"), "DE", "AMD", 2L, 0L, null, 0.5, null, null, 2),
+                RowFactory.create(d("2026-01-01"), "WORLD", "NVIDIA", 2L, 1L, usd("5"), 0.5, 1.0, null, 1),
+                RowFactory.create(d("2026-01-01"), "WORLD", "AMD", 2L, 0L, null, 0.5, null, null, 2));
         GpuVendorShare report = new GpuVendorShare();
         assertGold(SCHEMA, expected, report.compute(inputs(input)), report.keyColumns());
     }
