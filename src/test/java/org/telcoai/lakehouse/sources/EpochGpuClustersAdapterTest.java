@@ -84,6 +84,11 @@ class EpochGpuClustersAdapterTest {
     }
 
     @Test
+    void registeredUnderItsSourceName() {
+        assertTrue(SourceAdapters.byName("epoch-gpu-clusters").orElseThrow() instanceof EpochGpuClustersAdapter);
+    }
+
+    @Test
     void includePlannedWritesPlannedClustersToo() throws Exception {
         ImportResult result = run(new EpochGpuClustersAdapter(true), fixture());
 
