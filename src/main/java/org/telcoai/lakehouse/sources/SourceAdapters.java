@@ -6,7 +6,8 @@ import java.util.Optional;
 /** Every public source the import command knows. */
 public final class SourceAdapters {
 
-    public static final List<SourceAdapter> ALL = List.of();
+    public static final List<SourceAdapter> ALL = List.of(
+            new EnerginetElspotAdapter());
 
     private SourceAdapters() { }
 
