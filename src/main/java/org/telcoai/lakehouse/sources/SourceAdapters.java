@@ -7,7 +7,8 @@ import java.util.Optional;
 public final class SourceAdapters {
 
     public static final List<SourceAdapter> ALL = List.of(
-            new EnerginetElspotAdapter());
+            new EnerginetElspotAdapter(),
+            new EntsoeDayAheadAdapter());
 
     private SourceAdapters() { }
 
