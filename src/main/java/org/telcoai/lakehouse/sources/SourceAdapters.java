@@ -8,7 +8,8 @@ public final class SourceAdapters {
 
     public static final List<SourceAdapter> ALL = List.of(
             new EnerginetElspotAdapter(),
-            new EntsoeDayAheadAdapter());
+            new EntsoeDayAheadAdapter(),
+            new EmberDailyAdapter());
 
     private SourceAdapters() { }
 
