@@ -6,7 +6,11 @@ import java.util.Optional;
 /** Every public source the import command knows. */
 public final class SourceAdapters {
 
-    public static final List<SourceAdapter> ALL = List.of(new EpochGpuClustersAdapter());
+    public static final List<SourceAdapter> ALL = List.of(
+            new EpochGpuClustersAdapter(),
+            new EnerginetElspotAdapter(),
+            new EntsoeDayAheadAdapter(),
+            new EmberDailyAdapter());
 
     private SourceAdapters() { }
 
