@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Every public source the import command knows. */
 public final class SourceAdapters {
 
-    public static final List<SourceAdapter> ALL = List.of();
+    public static final List<SourceAdapter> ALL = List.of(new SimFinCashflowAdapter());
 
     private SourceAdapters() { }
 

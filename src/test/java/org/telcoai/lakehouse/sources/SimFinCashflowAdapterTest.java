@@ -111,4 +111,9 @@ class SimFinCashflowAdapterTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("SIMFIN-VZ-2019,VERIZON,US,2019-01-01,UNALLOCATED,18837000000,")),
                 "Verizon FY2019 row");
     }
+
+    @Test
+    void isRegisteredUnderItsSourceName() {
+        assertTrue(SourceAdapters.byName("simfin-cashflow").orElseThrow() instanceof SimFinCashflowAdapter);
+    }
 }
