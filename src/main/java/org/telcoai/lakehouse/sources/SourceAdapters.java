@@ -10,7 +10,8 @@ public final class SourceAdapters {
             new EpochGpuClustersAdapter(),
             new EnerginetElspotAdapter(),
             new EntsoeDayAheadAdapter(),
-            new EmberDailyAdapter());
+            new EmberDailyAdapter(),
+            new SimFinCashflowAdapter());
 
     private SourceAdapters() { }
 
