@@ -126,11 +126,23 @@ public final class Validation {
         return switch (column.type()) {
             case STRING, CODE, COUNTRY, CURRENCY -> clean;
             case DATE -> when(clean.rlike(DATE_PATTERN), expr("try_cast(" + ref + " AS DATE)"));
-            case TIMESTAMP -> when(clean.rlike(TIMESTAMP_PATTERN), expr("try_cast(" + ref + " AS TIMESTAMP)"));
+            case TIMESTAMP -> when(clean.rlike(TIMESTAMP_PATTERN), isoTimestamp(clean));
             case DECIMAL -> when(clean.rlike(DECIMAL_PATTERN),
                     expr("try_cast(" + ref + " AS DECIMAL(" + column.precision() + "," + column.scale() + "))"));
             case INTEGER -> when(clean.rlike(INTEGER_PATTERN), expr("try_cast(" + ref + " AS INT)"));
         };
+    }
+
+    /**
+     * ISO-8601 lets seconds and the offset's colon go (Java's own Instant.toString() writes 2015-01-01T00:00Z);
+     * Spark's cast wants both, so they are put in before casting. Nothing else is rewritten.
+     */
+    private static Column isoTimestamp(Column clean) {
+        Column withSeconds = regexp_replace(clean,
+                "^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-][0-9]{2}:?[0-9]{2})$", "$1:00$2");
+        Column withColon = regexp_replace(withSeconds, "([+-][0-9]{2})([0-9]{2})$", "$1:$2");
+        // Without a format, try_to_timestamp parses as a cast does, and gives null rather than failing.
+        return try_to_timestamp(withColon);
     }
 
     private static List<Column[]> columnChecks(ColumnSpec column) {

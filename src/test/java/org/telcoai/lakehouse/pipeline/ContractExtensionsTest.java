@@ -34,8 +34,9 @@ class ContractExtensionsTest {
                 + "RIKEN,RIKEN,RESEARCH,JP,\n");
         landing.text("energy_prices", day, "daily.csv", """
                 zone,country_iso,interval_start,interval_minutes,price,currency,market
-                DE,DE,2025-12-01T00:00:00Z,1440,100.00,EUR,DAY_AHEAD
+                DE,DE,2025-12-01T00:00Z,1440,100.00,EUR,DAY_AHEAD
                 DE,DE,2025-12-02T00:00:00Z,720,100.00,EUR,DAY_AHEAD
+                DE,DE,2025-12-03T01:00+0100,1440,100.00,EUR,DAY_AHEAD
                 """);
         landing.text("telco_capex", day, "annual.csv", """
                 record_id,operator_id,country_iso,period_date,asset_class,amount,currency,updated_at
@@ -54,9 +55,14 @@ class ContractExtensionsTest {
 
     @Test
     void dailyPricesAreValidAndOtherIntervalsStillAreNot() {
-        Row daily = warehouse.read("silver.energy_prices").select("interval_minutes", "price_usd_mwh").head();
-        assertEquals(1440, daily.getInt(0));
-        assertEquals(0, new java.math.BigDecimal("105.0000").compareTo(daily.getDecimal(1)));
+        // ISO-8601 without seconds, and an offset without its colon, are the same instants as the long forms.
+        List<Row> daily = warehouse.read("silver.energy_prices").orderBy("interval_start")
+                .select("interval_start", "interval_minutes", "price_usd_mwh").collectAsList();
+        assertEquals(2, daily.size());
+        assertEquals(java.time.Instant.parse("2025-12-01T00:00:00Z"), daily.get(0).getTimestamp(0).toInstant());
+        assertEquals(java.time.Instant.parse("2025-12-03T00:00:00Z"), daily.get(1).getTimestamp(0).toInstant());
+        assertEquals(1440, daily.get(0).getInt(1));
+        assertEquals(0, new java.math.BigDecimal("105.0000").compareTo(daily.get(0).getDecimal(2)));
         assertEquals(List.of("BAD_INTERVAL"), warehouse.read("quarantine.energy_prices").head()
                 .getList(warehouse.read("quarantine.energy_prices").schema().fieldIndex("reasons")));
     }
