@@ -16,7 +16,10 @@ import java.util.Map;
 /**
  * Ember "European Wholesale Electricity Price Data", daily export: {@code Country,ISO3 Code,Date,Price (EUR/MWhe)},
  * the average day-ahead price of one country on one day. One landing row per source row:
- * zone = country_iso = the ISO 3166-1 alpha-2 code of {@code ISO3 Code} (the contract's country column is alpha-2),
+ * country_iso = the ISO 3166-1 alpha-2 code of {@code ISO3 Code} (the contract's country column is alpha-2), zone =
+ * that code + {@value #ZONE_SUFFIX}: the key (zone, market, interval_start) has no interval length, so a daily
+ * average under the bare code would collide at 00:00 UTC with the same country's hourly prices (ENTSO-E's BE
+ * and FR) and one of the two would silently replace the other.
  * interval_minutes 1440, price as received (already EUR with a decimal point), currency EUR, DAY_AHEAD.
  *
  * <p>interval_start is the {@code Date} at 00:00 UTC ({@code 2016-10-30T00:00Z}). This is a labelling choice:
@@ -31,6 +34,7 @@ import java.util.Map;
 public final class EmberDailyAdapter implements SourceAdapter {
 
     static final String DATASET = "energy_prices";
+    static final String ZONE_SUFFIX = "-DAILY";
     private static final Map<String, String> ALPHA2_BY_ALPHA3 = alpha2ByAlpha3();
 
     @Override
@@ -57,7 +61,7 @@ public final class EmberDailyAdapter implements SourceAdapter {
                 while ((row = parser.parseNext()) != null) {
                     read++;
                     String country = alpha2(SourceCsv.cell(row, idx[0]).strip());
-                    out.write(DATASET, landingName, List.of(country, country,
+                    out.write(DATASET, landingName, List.of(country + ZONE_SUFFIX, country,
                             dayStart(SourceCsv.cell(row, idx[1]).strip()), "1440",
                             SourceCsv.cell(row, idx[2]).strip(), "EUR", "DAY_AHEAD"));
                 }

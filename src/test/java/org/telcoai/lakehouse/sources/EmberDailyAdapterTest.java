@@ -23,16 +23,16 @@ class EmberDailyAdapterTest {
         assertEquals(Map.of("energy_prices", 8L), result.rowsWritten());
         assertEquals(Map.of(), result.rowsSkipped());
         assertEquals(List.of(LandingRows.HEADER,
-                "DE,DE,2016-10-30T00:00Z,1440,25.10,EUR,DAY_AHEAD",
-                "IE,IE,2016-10-30T00:00Z,1440,41.00,EUR,DAY_AHEAD",
+                "DE-DAILY,DE,2016-10-30T00:00Z,1440,25.10,EUR,DAY_AHEAD",
+                "IE-DAILY,IE,2016-10-30T00:00Z,1440,41.00,EUR,DAY_AHEAD",
                 // the DST-day duplicate with a different price is kept: both rows, same key
-                "GB,GB,2016-10-30T00:00Z,1440,45.57,EUR,DAY_AHEAD",
-                "GB,GB,2016-10-30T00:00Z,1440,47.63,EUR,DAY_AHEAD",
-                "FI,FI,2023-11-24T00:00Z,1440,-202.29,EUR,DAY_AHEAD",
-                "MK,MK,2025-03-09T00:00Z,1440,,EUR,DAY_AHEAD",
+                "GB-DAILY,GB,2016-10-30T00:00Z,1440,45.57,EUR,DAY_AHEAD",
+                "GB-DAILY,GB,2016-10-30T00:00Z,1440,47.63,EUR,DAY_AHEAD",
+                "FI-DAILY,FI,2023-11-24T00:00Z,1440,-202.29,EUR,DAY_AHEAD",
+                "MK-DAILY,MK,2025-03-09T00:00Z,1440,,EUR,DAY_AHEAD",
                 // no ISO alpha-2 for the user-assigned XKX: as received, validation rejects the country
-                "XKX,XKX,2025-03-09T00:00Z,1440,60.00,EUR,DAY_AHEAD",
-                "AT,AT,2025-02-30,1440,80.00,EUR,DAY_AHEAD"),
+                "XKX-DAILY,XKX,2025-03-09T00:00Z,1440,60.00,EUR,DAY_AHEAD",
+                "AT-DAILY,AT,2025-02-30,1440,80.00,EUR,DAY_AHEAD"),
                 LandingRows.lines(landing, "ember-daily", "ember-daily-sample"));
     }
 
@@ -50,7 +50,8 @@ class EmberDailyAdapterTest {
         // all 31 ISO3 codes map to an alpha-2 code
         List<String> lines = LandingRows.lines(landing, "ember-daily",
                 "european_wholesale_electricity_price_data_daily");
-        assertEquals(0, lines.subList(1, lines.size()).stream().filter(l -> l.indexOf(',') != 2).count());
+        assertEquals(0, lines.subList(1, lines.size()).stream()
+                .filter(l -> !l.matches("^[A-Z]{2}-DAILY,[A-Z]{2},.*")).count());
         assertEquals(31, lines.subList(1, lines.size()).stream().map(l -> l.substring(0, 2)).distinct().count());
         System.out.println("ember-daily real file: " + result);
     }
