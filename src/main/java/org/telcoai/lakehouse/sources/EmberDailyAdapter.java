@@ -1,10 +1,6 @@
 package org.telcoai.lakehouse.sources;
 
-import com.univocity.parsers.csv.CsvParser;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -49,27 +45,16 @@ public final class EmberDailyAdapter implements SourceAdapter {
 
     @Override
     public ImportResult convert(Path input, LandingWriter out) throws IOException {
-        long read = 0;
-        Map<String, Long> skipped = SourceCsv.counter();
-        for (Path file : SourceCsv.csvFiles(input)) {
-            String landingName = SourceCsv.baseName(file);
-            CsvParser parser = SourceCsv.parser(',');
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                parser.beginParsing(reader);
-                int[] idx = SourceCsv.indexes(file, parser.parseNext(), "ISO3 Code", "Date", "Price (EUR/MWhe)");
-                String[] row;
-                while ((row = parser.parseNext()) != null) {
-                    read++;
-                    String country = alpha2(SourceCsv.cell(row, idx[0]).strip());
-                    out.write(DATASET, landingName, List.of(country + ZONE_SUFFIX, country,
-                            dayStart(SourceCsv.cell(row, idx[1]).strip()), "1440",
-                            SourceCsv.cell(row, idx[2]).strip(), "EUR", "DAY_AHEAD"));
-                }
-            } finally {
-                parser.stopParsing();
-            }
-        }
-        return new ImportResult(read, out.rowsWritten(), skipped);
+        long read = SourceCsv.readRows(input, ',', (file, landingName, header) -> {
+            int[] idx = SourceCsv.indexes(file, header, "ISO3 Code", "Date", "Price (EUR/MWhe)");
+            return row -> {
+                String country = alpha2(SourceCsv.cell(row, idx[0]).strip());
+                out.write(DATASET, landingName, List.of(country + ZONE_SUFFIX, country,
+                        dayStart(SourceCsv.cell(row, idx[1]).strip()), "1440",
+                        SourceCsv.cell(row, idx[2]).strip(), "EUR", "DAY_AHEAD"));
+            };
+        });
+        return new ImportResult(read, out.rowsWritten(), SourceCsv.counter());
     }
 
     /** {@code DEU} to {@code DE}; an unknown code as received. */

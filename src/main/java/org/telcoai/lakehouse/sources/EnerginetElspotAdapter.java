@@ -1,13 +1,8 @@
 package org.telcoai.lakehouse.sources;
 
-import com.univocity.parsers.csv.CsvParser;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -39,31 +34,18 @@ public final class EnerginetElspotAdapter implements SourceAdapter {
 
     @Override
     public ImportResult convert(Path input, LandingWriter out) throws IOException {
-        long read = 0;
-        Map<String, Long> skipped = SourceCsv.counter();
-        for (Path file : SourceCsv.csvFiles(input)) {
-            String landingName = SourceCsv.baseName(file);
-            CsvParser parser = SourceCsv.parser(';');
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                parser.beginParsing(reader);
-                int[] idx = SourceCsv.indexes(file, parser.parseNext(), "HourUTC", "PriceArea", "SpotPriceEUR");
-                String[] row;
-                while ((row = parser.parseNext()) != null) {
-                    read++;
-                    out.write(DATASET, landingName, List.of(
-                            SourceCsv.cell(row, idx[1]).strip(),
-                            "DK",
-                            hourUtc(SourceCsv.cell(row, idx[0]).strip()),
-                            "60",
-                            decimalPoint(SourceCsv.cell(row, idx[2]).strip()),
-                            "EUR",
-                            "DAY_AHEAD"));
-                }
-            } finally {
-                parser.stopParsing();
-            }
-        }
-        return new ImportResult(read, out.rowsWritten(), skipped);
+        long read = SourceCsv.readRows(input, ';', (file, landingName, header) -> {
+            int[] idx = SourceCsv.indexes(file, header, "HourUTC", "PriceArea", "SpotPriceEUR");
+            return row -> out.write(DATASET, landingName, List.of(
+                    SourceCsv.cell(row, idx[1]).strip(),
+                    "DK",
+                    hourUtc(SourceCsv.cell(row, idx[0]).strip()),
+                    "60",
+                    decimalPoint(SourceCsv.cell(row, idx[2]).strip()),
+                    "EUR",
+                    "DAY_AHEAD"));
+        });
+        return new ImportResult(read, out.rowsWritten(), SourceCsv.counter());
     }
 
     /** {@code 2022-10-19 21:00} (UTC by the column's definition) to {@code 2022-10-19T21:00Z}; else as received. */

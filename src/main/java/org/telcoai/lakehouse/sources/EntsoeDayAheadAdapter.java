@@ -1,10 +1,6 @@
 package org.telcoai.lakehouse.sources;
 
-import com.univocity.parsers.csv.CsvParser;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -69,41 +65,29 @@ public final class EntsoeDayAheadAdapter implements SourceAdapter {
 
     @Override
     public ImportResult convert(Path input, LandingWriter out) throws IOException {
-        long read = 0;
-        Map<String, Long> skipped = SourceCsv.counter();
-        for (Path file : SourceCsv.csvFiles(input)) {
-            String landingName = SourceCsv.baseName(file);
-            CsvParser parser = SourceCsv.parser(',');
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                parser.beginParsing(reader);
-                String[] header = parser.parseNext();
-                int[] idx = SourceCsv.indexes(file, header, MTU, PRICE);
-                String zone = zone(file, header);
-                String country = zone.substring(0, 2);
-                Map<LocalDateTime, Integer> seen = new HashMap<>();
-                String[] row;
-                while ((row = parser.parseNext()) != null) {
-                    read++;
-                    String mtu = SourceCsv.cell(row, idx[0]).strip();
-                    String start = mtu;
-                    String minutes = "";
-                    Matcher m = MTU_RANGE.matcher(mtu);
-                    if (m.matches()) {
-                        LocalDateTime from = local(m, 1);
-                        LocalDateTime to = local(m, 6);
-                        if (from != null && to != null) {
-                            minutes = Long.toString(Duration.between(from, to).toMinutes());
-                            start = intervalStart(from, seen.merge(from, 1, Integer::sum));
-                        }
+        long read = SourceCsv.readRows(input, ',', (file, landingName, header) -> {
+            int[] idx = SourceCsv.indexes(file, header, MTU, PRICE);
+            String zone = zone(file, header);
+            String country = zone.substring(0, 2);
+            Map<LocalDateTime, Integer> seen = new HashMap<>();
+            return row -> {
+                String mtu = SourceCsv.cell(row, idx[0]).strip();
+                String start = mtu;
+                String minutes = "";
+                Matcher m = MTU_RANGE.matcher(mtu);
+                if (m.matches()) {
+                    LocalDateTime from = local(m, 1);
+                    LocalDateTime to = local(m, 6);
+                    if (from != null && to != null) {
+                        minutes = Long.toString(Duration.between(from, to).toMinutes());
+                        start = intervalStart(from, seen.merge(from, 1, Integer::sum));
                     }
-                    out.write(DATASET, landingName, List.of(zone, country, start, minutes,
-                            SourceCsv.cell(row, idx[1]).strip(), "EUR", "DAY_AHEAD"));
                 }
-            } finally {
-                parser.stopParsing();
-            }
-        }
-        return new ImportResult(read, out.rowsWritten(), skipped);
+                out.write(DATASET, landingName, List.of(zone, country, start, minutes,
+                        SourceCsv.cell(row, idx[1]).strip(), "EUR", "DAY_AHEAD"));
+            };
+        });
+        return new ImportResult(read, out.rowsWritten(), SourceCsv.counter());
     }
 
     /**

@@ -3,6 +3,8 @@ package org.telcoai.lakehouse.sources;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,6 +80,39 @@ final class SourceCsv {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    /** Maps the rows of one source file; per-file state (its zone, hours seen) lives in the mapper. */
+    interface RowMapper {
+        void map(String[] row) throws IOException;
+    }
+
+    /** Opens a mapper for one file, given its landing file name and header line. */
+    interface FileMapper {
+        RowMapper open(Path file, String landingName, String[] header) throws IOException;
+    }
+
+    /**
+     * Reads every CSV file of {@code input} (see {@link #csvFiles}) and hands each data row to the file's
+     * mapper; returns the number of data rows read (header lines are not rows).
+     */
+    static long readRows(Path input, char delimiter, FileMapper files) throws IOException {
+        long read = 0;
+        for (Path file : csvFiles(input)) {
+            CsvParser parser = parser(delimiter);
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                parser.beginParsing(reader);
+                RowMapper rows = files.open(file, baseName(file), parser.parseNext());
+                String[] row;
+                while ((row = parser.parseNext()) != null) {
+                    read++;
+                    rows.map(row);
+                }
+            } finally {
+                parser.stopParsing();
+            }
+        }
+        return read;
     }
 
     static Map<String, Long> counter() {
