@@ -7,13 +7,17 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telcoai.lakehouse.config.LakehouseConfig;
+import org.telcoai.lakehouse.sources.EpochGpuClustersAdapter;
 import org.telcoai.lakehouse.sources.ImportResult;
 import org.telcoai.lakehouse.sources.LandingWriter;
 import org.telcoai.lakehouse.sources.SourceAdapter;
 import org.telcoai.lakehouse.sources.SourceAdapters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Converts a public data file into the landing contract, as one delivery folder;",
@@ -32,17 +36,29 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "PATH", description = "The file (or folder) to read.")
     Path input;
 
+    @Option(names = "--include-planned", description = {"epoch-gpu-clusters only: also import planned clusters",
+        "(by default they are counted, not written)."})
+    boolean includePlanned;
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--delivery-date", paramLabel = "YYYY-MM-DD", converter = RunDates.class,
             description = "Delivery folder to write. Default: today (UTC).")
     LocalDate deliveryDate;
 
     @Override
     public Integer call() throws Exception {
+        if (includePlanned && !source.equals(EpochGpuClustersAdapter.NAME)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--include-planned applies to " + EpochGpuClustersAdapter.NAME + " only, not " + source);
+        }
         if (!Files.exists(input)) {
             throw new IllegalArgumentException("input not found: " + input);
         }
         LakehouseConfig config = common.load();
-        SourceAdapter adapter = SourceAdapters.byName(source).orElseThrow();
+        SourceAdapter adapter = includePlanned ? new EpochGpuClustersAdapter(true)
+                : SourceAdapters.byName(source).orElseThrow();
         LocalDate delivery = deliveryDate == null ? RunDates.todayUtc() : deliveryDate;
         Path landing = GenerateCommand.localLanding(config);
         ImportResult result;

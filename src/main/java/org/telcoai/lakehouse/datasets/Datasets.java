@@ -54,6 +54,23 @@ public final class Datasets {
             List.of(new Rule.References("operator_id", "operators", ReasonCode.UNKNOWN_OPERATOR)),
             null, null, List.of());
 
+    /**
+     * Accelerator products and their peak dense throughput, so reports can state capacity in H100-equivalents
+     * next to units. product uses the same code as gpu_shipments.product; a shipment whose product is not listed
+     * still counts its units, only not its H100-equivalents.
+     */
+    public static final DatasetSpec ACCELERATORS = new DatasetSpec("accelerators", Kind.REFERENCE,
+            List.of(required("product", ColumnType.STRING),
+                    code("vendor", VENDORS),
+                    required("hardware_name", ColumnType.STRING),
+                    optional("manufacturer", ColumnType.STRING),
+                    optional("accelerator_type", ColumnType.STRING),
+                    optional("release_date", ColumnType.DATE),
+                    // Peak dense 16-bit (tensor FP16/BF16, else FP16) TFLOP/s and 8-bit (FP8, else INT8) TOP/s.
+                    decimal("tflops_16bit", 16, 6).asOptional(),
+                    decimal("tops_8bit", 16, 6).asOptional()),
+            List.of("product"), List.of(), null, List.of(), null, null, List.of());
+
     public static final DatasetSpec TELCO_CAPEX = new DatasetSpec("telco_capex", Kind.FACT,
             List.of(required("record_id", ColumnType.STRING),
                     required("operator_id", ColumnType.STRING),
@@ -103,8 +120,8 @@ public final class Datasets {
             "currency", "ship_date", List.of(new UsdConversion("unit_price", "unit_price_usd", 20, 4)));
 
     /** In processing order: a dataset's references come before it. */
-    public static final List<DatasetSpec> ALL = List.of(OPERATORS, FX_RATES, SITES, TELCO_CAPEX, ENERGY_PRICES,
-            GPU_SHIPMENTS);
+    public static final List<DatasetSpec> ALL = List.of(OPERATORS, FX_RATES, SITES, ACCELERATORS,
+            TELCO_CAPEX, ENERGY_PRICES, GPU_SHIPMENTS);
 
     private static final Map<String, DatasetSpec> BY_NAME = new LinkedHashMap<>();
 

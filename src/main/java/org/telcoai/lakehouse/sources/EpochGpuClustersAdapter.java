@@ -39,7 +39,9 @@ import java.util.function.Consumer;
  * <li>product = Chip type (primary) without a leading vendor word (NVIDIA, AMD, Intel, Huawei, Google),
  * upper-cased, runs of non-alphanumerics become {@code _}: {@code NVIDIA H100 SXM5 80GB -> H100_SXM5_80GB},
  * {@code Huawei Ascend 910B -> ASCEND_910B}.</li>
- * <li>units = Chip quantity (primary); buyer = the first listed Owner, mapped through the curated classpath
+ * <li>units = Chip quantity (primary). A cluster with a secondary chip type or quantity gets a second record,
+ * {@code <id>-SECONDARY}, from the secondary supplier, chip type and quantity (same date, buyer and site).</li>
+ * <li>buyer = the first listed Owner, mapped through the curated classpath
  * file {@code reference/owner-types.csv}; an owner not in it gets id {@code EPOCH-OWNER-<slug>} and an empty
  * operator_type (so validation quarantines it until it is curated).</li>
  * <li>A reference delivery replaces the whole table, so the operators and sites files hold the built-in
@@ -49,7 +51,10 @@ import java.util.function.Consumer;
  */
 public final class EpochGpuClustersAdapter implements SourceAdapter {
 
+    public static final String NAME = "epoch-gpu-clusters";
     static final String FILE = "gpu_clusters";
+    /** A cluster's second chip type is a second installation record at the same site. */
+    static final String SECONDARY_SUFFIX = "-SECONDARY";
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu");
     private static final Set<String> VENDOR_WORDS = Set.of("NVIDIA", "AMD", "INTEL", "HUAWEI", "GOOGLE");
     private static final Map<String, String> COUNTRY_ALIASES = Map.ofEntries(
@@ -68,14 +73,14 @@ public final class EpochGpuClustersAdapter implements SourceAdapter {
         this(false);
     }
 
-    /** {@code includePlanned}: also write planned clusters (no CLI option for it yet). */
+    /** {@code includePlanned}: also write planned clusters ({@code import --include-planned}). */
     public EpochGpuClustersAdapter(boolean includePlanned) {
         this.includePlanned = includePlanned;
     }
 
     @Override
     public String name() {
-        return "epoch-gpu-clusters";
+        return NAME;
     }
 
     @Override
@@ -157,6 +162,13 @@ public final class EpochGpuClustersAdapter implements SourceAdapter {
                 out.write("gpu_shipments", FILE, List.of(id, date, vendor(text(r, "GPU Supplier (primary)")),
                         product(text(r, "Chip type (primary)")), integer(text(r, "Chip quantity (primary)")), "",
                         "USD", buyer, country, id));
+                String secondaryChip = text(r, "Chip type (secondary)");
+                String secondaryUnits = text(r, "Chip quantity (secondary)");
+                if (!secondaryChip.isEmpty() || !secondaryUnits.isEmpty()) {
+                    out.write("gpu_shipments", FILE, List.of(id + SECONDARY_SUFFIX, date,
+                            vendor(text(r, "GPU supplier (secondary)")), product(secondaryChip),
+                            integer(secondaryUnits), "", "USD", buyer, country, id));
+                }
                 sites.add(List.of(id, buyer, country, "", megawatts(text(r, "Power Capacity (MW)")), "", date));
             }
         } finally {

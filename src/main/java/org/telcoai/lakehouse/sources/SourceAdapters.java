@@ -8,6 +8,7 @@ public final class SourceAdapters {
 
     public static final List<SourceAdapter> ALL = List.of(
             new EpochGpuClustersAdapter(),
+            new EpochMlHardwareAdapter(),
             new EnerginetElspotAdapter(),
             new EntsoeDayAheadAdapter(),
             new EmberDailyAdapter(),

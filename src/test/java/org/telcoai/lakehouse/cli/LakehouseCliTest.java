@@ -91,4 +91,29 @@ class LakehouseCliTest {
         assertTrue(outcome.err().contains("../x"), outcome.err());
         assertTrue(Files.notExists(tmp.resolve("warehouse")), "no warehouse/metastore for a usage error");
     }
+
+    @Test
+    void includePlannedOnAnotherSourceIsUsageError() throws Exception {
+        Path input = Path.of(getClass().getResource("/sources/elspotprices-sample.csv").toURI());
+        Outcome outcome = run("import", "--source", "energinet-elspot", "--include-planned", "--input",
+                input.toString(), "--landing", tmp.resolve("landing").toString());
+        assertEquals(2, outcome.code(), outcome.err());
+        assertTrue(outcome.err().contains("--include-planned applies to epoch-gpu-clusters only"), outcome.err());
+        assertTrue(Files.notExists(tmp.resolve("landing")), "nothing written for a usage error");
+    }
+
+    @Test
+    void importIncludePlannedWritesThePlannedClusters() throws Exception {
+        Path input = Path.of(getClass().getResource("/sources/epoch/gpu_clusters.csv").toURI());
+        Path landing = tmp.resolve("landing");
+        assertEquals(0, run("import", "--source", "epoch-gpu-clusters", "--input", input.toString(),
+                "--landing", landing.toString(), "--delivery-date", "2025-12-01").code());
+        assertEquals(0, run("import", "--source", "epoch-gpu-clusters", "--include-planned", "--input",
+                input.toString(), "--landing", landing.toString(), "--delivery-date", "2025-12-02").code());
+        String file = "epoch-gpu-clusters-gpu_clusters.csv";
+        List<String> without = Files.readAllLines(landing.resolve("gpu_shipments/2025-12-01").resolve(file));
+        List<String> with = Files.readAllLines(landing.resolve("gpu_shipments/2025-12-02").resolve(file));
+        assertEquals(without.size() + 1, with.size());
+        assertTrue(with.stream().anyMatch(l -> l.startsWith("EPOCH-FUTURE-MEGA-CLUSTER,")), with.toString());
+    }
 }
