@@ -5,7 +5,6 @@ import org.apache.spark.sql.SparkSession;
 import org.telcoai.lakehouse.config.LakehouseConfig;
 import org.telcoai.lakehouse.gold.GoldReport;
 import org.telcoai.lakehouse.gold.GoldReports;
-import org.telcoai.lakehouse.gold.ReportSettings;
 import org.telcoai.lakehouse.pipeline.ReportJob;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 import picocli.CommandLine.Command;
@@ -35,7 +34,7 @@ final class ReportCommand extends SparkJob {
     /** Recomputes the reports, then exports every gold table (CSV) and the HTML page for the run date. */
     static int report(LakehouseConfig config, Warehouse warehouse, List<GoldReport> reports,
                       java.time.LocalDate runDate) {
-        new ReportJob(warehouse, new ReportSettings(config.siteUtilization())).run(reports);
+        new ReportJob(warehouse, config.reportSettings()).run(reports);
         java.util.Map<String, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> gold =
                 new java.util.LinkedHashMap<>();
         for (GoldReport report : GoldReports.ALL) {

@@ -110,6 +110,12 @@ public final class LakehouseConfig {
         return config.getDouble("reports.site-utilization");
     }
 
+    /** The report settings: site utilization and the H100-equivalent's 16-bit TFLOP/s. */
+    public org.telcoai.lakehouse.gold.ReportSettings reportSettings() {
+        return new org.telcoai.lakehouse.gold.ReportSettings(siteUtilization(),
+                new java.math.BigDecimal(config.getString("reports.h100-tflops-16bit")));
+    }
+
     public Config raw() {
         return config;
     }

@@ -69,6 +69,7 @@ public final class ReportExporter {
         keys.put("gpu_market_concentration", List.of("quarter", "region"));
         keys.put("gpu_buyer_share", List.of("year", "region", "buyer_type"));
         keys.put("sovereign_capacity", List.of("year", "country_iso"));
+        keys.put("accelerator_capacity", List.of("year", "region", "buyer_type", "vendor"));
         keys.put("capex_trends", List.of("operator_id", "quarter"));
         keys.put("ai_capex_by_country", List.of("year", "country_iso"));
         keys.put("energy_price_monthly", List.of("zone", "market", "month"));

@@ -11,6 +11,7 @@ public final class GoldReports {
             new GpuMarketConcentration(),
             new GpuBuyerShare(),
             new SovereignCapacity(),
+            new AcceleratorCapacity(),
             new CapexTrends(),
             new AiCapexByCountry(),
             new EnergyPriceMonthly(),

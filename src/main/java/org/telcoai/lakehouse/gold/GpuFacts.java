@@ -25,6 +25,9 @@ import org.telcoai.lakehouse.silver.SilverSchema;
  *   <li>Region: the destination country, plus {@link Periods#WORLD} for every row, so each shipment is counted
  *       once in its country and once in WORLD.</li>
  *   <li>Shares: DOUBLE fractions 0..1; null when the total they divide by is zero or null.</li>
+ *   <li>H100-equivalents: a product's tflops_16bit in reference.accelerators divided by the H100's
+ *       ({@link ReportSettings#h100Tflops16bit()}), rounded half-up to 6 decimals per unit, times units. A product
+ *       missing from the table, or listed without a 16-bit figure, has none: its units count, its capacity not.</li>
  *   <li>Buyer type: the buyer's operator_type, or {@link #UNKNOWN_BUYER_TYPE} for a buyer_id missing from
  *       reference.operators (silver quarantines those as UNKNOWN_OPERATOR, but a report must not drop units).</li>
  * </ul>
@@ -33,6 +36,11 @@ final class GpuFacts {
 
     static final String SHIPMENTS = SilverSchema.table(Datasets.GPU_SHIPMENTS);
     static final String OPERATORS = SilverSchema.table(Datasets.OPERATORS);
+    static final String ACCELERATORS = SilverSchema.table(Datasets.ACCELERATORS);
+    /** H100-equivalents of one unit of a product, and sums of them: exact decimals, so re-runs add up the same. */
+    static final DecimalType H100_PER_UNIT = DataTypes.createDecimalType(20, 6);
+    static final DecimalType H100_TOTAL = DataTypes.createDecimalType(38, 6);
+    static final String H100_PER_UNIT_COLUMN = "__h100_per_unit";
     static final DecimalType MONEY = DataTypes.createDecimalType(38, 4);
     static final String UNKNOWN_BUYER_TYPE = "UNKNOWN";
     static final String TELCO = "TELCO";
@@ -70,5 +78,17 @@ final class GpuFacts {
         return shipments.join(broadcast(buyers), col("buyer_id").equalTo(col(OPERATOR_ID)), "left")
                 .withColumn(BUYER_TYPE, coalesce(col("__operator_type"), lit(UNKNOWN_BUYER_TYPE)))
                 .drop(OPERATOR_ID, "__operator_type");
+    }
+
+    /**
+     * Shipments with {@link #H100_PER_UNIT_COLUMN} (null for a product without a 16-bit figure).
+     * reference.accelerators holds one row per product, so the join never duplicates units.
+     */
+    static Dataset<Row> withH100PerUnit(Dataset<Row> shipments, Dataset<Row> accelerators,
+                                        java.math.BigDecimal h100Tflops16bit) {
+        Dataset<Row> ratings = accelerators.select(col("product").as("__rated_product"),
+                col("tflops_16bit").divide(lit(h100Tflops16bit)).cast(H100_PER_UNIT).as(H100_PER_UNIT_COLUMN));
+        return shipments.join(broadcast(ratings), col("product").equalTo(col("__rated_product")), "left")
+                .drop("__rated_product");
     }
 }

@@ -56,6 +56,7 @@ final class ExportFixtures {
         t.put("gpu_market_concentration", concentration());
         t.put("gpu_buyer_share", buyerShare());
         t.put("sovereign_capacity", sovereign());
+        t.put("accelerator_capacity", acceleratorCapacity());
         t.put("capex_trends", capex());
         t.put("ai_capex_by_country", capexByCountry());
         t.put("energy_price_monthly", energy());
@@ -126,6 +127,15 @@ final class ExportFixtures {
         return new ExportTable("sovereign_capacity",
                 List.of(number("year"), text("country_iso"), number("gpus_cumulative"),
                         number("domestic_telco_gpus_cumulative"), number("domestic_telco_share")), rows);
+    }
+
+    static ExportTable acceleratorCapacity() {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(row(2024, "JP", "TELCO", "NVIDIA", 4000L, 4000L, new java.math.BigDecimal("4000.000000")));
+        rows.add(row(2024, "JP", "RESEARCH", "OTHER", 600L, 0L, null));
+        return new ExportTable("accelerator_capacity",
+                List.of(number("year"), text("region"), text("buyer_type"), text("vendor"), number("units"),
+                        number("rated_units"), number("h100_equivalents")), rows);
     }
 
     static ExportTable capex() {

@@ -29,6 +29,7 @@ final class GpuFixtures {
 
     static final StructType SHIPMENTS_SCHEMA = SilverSchema.of(Datasets.GPU_SHIPMENTS);
     static final StructType OPERATORS_SCHEMA = SilverSchema.of(Datasets.OPERATORS);
+    static final StructType ACCELERATORS_SCHEMA = SilverSchema.of(Datasets.ACCELERATORS);
     static final DataType MONEY = DataTypes.createDecimalType(38, 4);
 
     /** The operators of the buyer tests: two telcos in different countries, a hyperscaler, a colocation firm. */
@@ -87,6 +88,21 @@ final class GpuFixtures {
             rows.add(row(OPERATORS_SCHEMA, v));
         }
         return spark().createDataFrame(rows, OPERATORS_SCHEMA);
+    }
+
+    /** reference.accelerators rows: {product, vendor, tflops_16bit or null}. */
+    static Dataset<Row> accelerators(String[]... products) {
+        List<Row> rows = new ArrayList<>();
+        long n = 0;
+        for (String[] p : products) {
+            Map<String, Object> v = new HashMap<>(lineage(++n));
+            v.put("product", p[0]);
+            v.put("vendor", p[1]);
+            v.put("hardware_name", p[0] + " board");
+            v.put("tflops_16bit", p[2] == null ? null : new BigDecimal(p[2]));
+            rows.add(row(ACCELERATORS_SCHEMA, v));
+        }
+        return spark().createDataFrame(rows, ACCELERATORS_SCHEMA);
     }
 
     static GoldInputs inputs(Dataset<Row> shipments) {

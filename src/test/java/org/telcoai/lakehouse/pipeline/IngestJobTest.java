@@ -219,7 +219,9 @@ class IngestJobTest {
                 "gpu_shipments", new long[] {2, 3, 0},
                 "operators", new long[] {3, 0, 0},
                 "fx_rates", new long[] {3, 0, 0},
-                "sites", new long[] {2, 0, 0});
+                "sites", new long[] {2, 0, 0},
+                // no delivery: the built-in table from the jar
+                "accelerators", new long[] {builtinRows("accelerators"), 0, 0});
         for (DatasetSpec spec : Datasets.ALL) {
             Dataset<Row> bronze = warehouse.read(Layer.BRONZE.table(spec.name()));
             if (spec.isReference()) {
@@ -405,5 +407,14 @@ class IngestJobTest {
 
     static scala.collection.Seq<String> seq(List<String> names) {
         return scala.collection.JavaConverters.asScalaBuffer(names).toSeq();
+    }
+
+    /** Data rows of a built-in reference file (conf/reference, packaged under reference/). */
+    private static long builtinRows(String dataset) {
+        try (var in = IngestJobTest.class.getResourceAsStream("/reference/" + dataset + ".csv")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().count() - 1;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
