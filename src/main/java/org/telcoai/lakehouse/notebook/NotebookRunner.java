@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,9 +145,22 @@ public final class NotebookRunner {
         return type.getSimpleName();
     }
 
+    /**
+     * The error's message. For Spark's analysis errors, the message without the analysed plan that getMessage
+     * appends: the plan's expression ids ({@code year#525}) change from run to run, so every run of an unchanged
+     * failing notebook would be a new diff. (The log keeps the full message; parse errors keep their pointer at the
+     * position.)
+     */
+    static String message(Throwable error) {
+        if (error instanceof AnalysisException analysis && !(error instanceof ParseException)) {
+            return analysis.getSimpleMessage();
+        }
+        return error.getMessage();
+    }
+
     /** The first non-blank line of the message (Spark's parse errors start with a line feed). */
     static String firstLine(Throwable error) {
-        String message = error.getMessage();
+        String message = message(error);
         if (message == null) {
             return error.getClass().getSimpleName();
         }
@@ -156,7 +171,7 @@ public final class NotebookRunner {
     /** The whole message (Spark's parse errors point at the position in it), then which statement it was. */
     static List<String> traceback(NotebookRun.Failure failure) {
         List<String> lines = new ArrayList<>();
-        String message = failure.error().getMessage() == null ? "" : failure.error().getMessage().strip();
+        String message = message(failure.error()) == null ? "" : message(failure.error()).strip();
         List<String> messageLines = message.lines().toList();
         lines.add(failure.errorClass() + ": " + (messageLines.isEmpty() ? "" : messageLines.get(0)));
         lines.addAll(messageLines.subList(Math.min(1, messageLines.size()), messageLines.size()));
