@@ -141,6 +141,10 @@ class NotebookRunnerTest {
         assertEquals("sql", metadata.get("language_info").get("name").asText(), "absent language_info is set");
         assertEquals(4, written.get("nbformat").intValue());
         assertEquals(5, written.get("nbformat_minor").intValue());
+
+        // Running it again on the same data changes nothing: a re-run is no diff in git.
+        assertFalse(new NotebookRunner(SharedSpark.spark(), 50).runFile(file, file).failed());
+        assertEquals(text, Files.readString(file));
     }
 
     @Test
