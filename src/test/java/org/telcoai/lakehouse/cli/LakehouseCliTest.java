@@ -116,4 +116,62 @@ class LakehouseCliTest {
         assertEquals(without.size() + 1, with.size());
         assertTrue(with.stream().anyMatch(l -> l.startsWith("EPOCH-FUTURE-MEGA-CLUSTER,")), with.toString());
     }
+
+    @Test
+    void notebookHelpExplainsTheCommandAndItsRunSubcommand() {
+        assertTrue(run("--help").out().contains("notebook"), "listed in the top-level help");
+        Outcome notebook = run("notebook", "--help");
+        assertEquals(0, notebook.code());
+        assertTrue(notebook.out().contains("first line is %%sql"), notebook.out());
+        assertTrue(notebook.out().contains("run "), notebook.out());
+        Outcome help = run("notebook", "run", "--help");
+        assertEquals(0, help.code());
+        for (String expected : List.of("FILE.ipynb", "--output=PATH", "--max-rows=N", "(default: 50)", "%%sql",
+                "exits 1 naming the cell", "--warehouse=DIR")) {
+            assertTrue(help.out().contains(expected), expected + " in\n" + help.out());
+        }
+    }
+
+    @Test
+    void notebookWithoutSubcommandOrFileIsUsageError() {
+        Outcome bare = run("notebook");
+        assertEquals(2, bare.code());
+        assertEquals(List.of("error: missing subcommand: notebook run <file.ipynb> (see: lakehouse notebook --help)"),
+                bare.errLines());
+        Outcome noFile = run("notebook", "run");
+        assertEquals(2, noFile.code());
+        assertTrue(noFile.err().contains("FILE.ipynb"), noFile.err());
+    }
+
+    /** A notebook that cannot be used is refused (exit 2, one line naming it) before Spark or a metastore exists. */
+    @Test
+    void missingOrMalformedNotebookOrBadMaxRowsIsUsageErrorFoundBeforeSpark() throws Exception {
+        assumeNoSparkMaster();
+        Path warehouse = tmp.resolve("warehouse");
+        Path missing = tmp.resolve("missing.ipynb");
+        Outcome notFound = run("notebook", "run", missing.toString(), "--warehouse", warehouse.toString());
+        assertEquals(2, notFound.code(), notFound.err());
+        assertEquals(List.of("error: notebook not found: " + missing), notFound.errLines());
+
+        Path notJson = tmp.resolve("notes.ipynb");
+        Files.writeString(notJson, "# not json");
+        Outcome malformed = run("notebook", "run", notJson.toString(), "--warehouse", warehouse.toString());
+        assertEquals(2, malformed.code(), malformed.err());
+        assertEquals(1, malformed.errLines().size(), malformed.err());
+        assertTrue(malformed.err().startsWith("error: " + notJson + ": not valid JSON: "), malformed.err());
+
+        Path v3 = tmp.resolve("v3.ipynb");
+        Files.writeString(v3, "{\"nbformat\": 3, \"worksheets\": []}");
+        Outcome old = run("notebook", "run", v3.toString(), "--warehouse", warehouse.toString());
+        assertEquals(2, old.code(), old.err());
+        assertEquals(List.of("error: " + v3 + ": not an nbformat 4 notebook (nbformat: 3)"), old.errLines());
+
+        Path empty = tmp.resolve("empty.ipynb");
+        Files.writeString(empty, "{\"cells\": [], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}");
+        Outcome zeroRows = run("notebook", "run", empty.toString(), "--max-rows", "0",
+                "--warehouse", warehouse.toString());
+        assertEquals(2, zeroRows.code(), zeroRows.err());
+        assertEquals(List.of("error: --max-rows must be at least 1, not 0"), zeroRows.errLines());
+        assertTrue(Files.notExists(warehouse), "no warehouse/metastore for a usage error");
+    }
 }
