@@ -4,8 +4,6 @@ import com.univocity.parsers.common.record.Record;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Epoch AI "GPU clusters" export ({@code gpu_clusters.csv}). Each cluster becomes an installation record in
@@ -94,18 +91,18 @@ public final class EpochGpuClustersAdapter implements SourceAdapter {
     public ImportResult convert(Path input, LandingWriter out) throws IOException {
         Path file = Files.isDirectory(input) ? input.resolve("gpu_clusters.csv") : input;
         Map<String, Owner> curated = new HashMap<>();
-        readResource("reference/owner-types.csv", r -> curated.put(key(r.getString("owner_name")),
+        SourceCsv.readClasspath("reference/owner-types.csv", r -> curated.put(key(r.getString("owner_name")),
                 new Owner(r.getString("operator_id"), r.getString("operator_type"), r.getString("home_country_iso"))));
         List<List<String>> operators = new ArrayList<>();
         Set<String> operatorIds = new java.util.HashSet<>();
-        readResource("reference/operators.csv", r -> {
-            operators.add(values(r, "operators"));
+        SourceCsv.readClasspath("reference/operators.csv", r -> {
+            operators.add(SourceCsv.datasetRow(r, "operators"));
             operatorIds.add(r.getString("operator_id"));
         });
         List<List<String>> sites = new ArrayList<>();
         Set<String> siteIds = new java.util.HashSet<>();
-        readResource("reference/sites.csv", r -> {
-            sites.add(values(r, "sites"));
+        SourceCsv.readClasspath("reference/sites.csv", r -> {
+            sites.add(SourceCsv.datasetRow(r, "sites"));
             siteIds.add(r.getString("site_id"));
         });
 
@@ -181,25 +178,6 @@ public final class EpochGpuClustersAdapter implements SourceAdapter {
             out.write("sites", FILE, row);
         }
         return new ImportResult(read, out.rowsWritten(), skipped);
-    }
-
-    private static List<String> values(Record r, String dataset) {
-        return org.telcoai.lakehouse.datasets.Datasets.require(dataset).columnNames().stream()
-                .map(c -> r.getString(c) == null ? "" : r.getString(c)).toList();
-    }
-
-    private static void readResource(String resource, Consumer<Record> each) throws IOException {
-        InputStream in = EpochGpuClustersAdapter.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IOException("classpath resource not found: " + resource);
-        }
-        CsvParserSettings settings = new CsvParserSettings();
-        settings.setHeaderExtractionEnabled(true);
-        settings.getFormat().setLineSeparator("\n");
-        settings.setLineSeparatorDetectionEnabled(true);
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            new CsvParser(settings).iterateRecords(reader).forEach(each);
-        }
     }
 
     private static String text(Record r, String column) {

@@ -1,19 +1,14 @@
 package org.telcoai.lakehouse.sources;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.telcoai.lakehouse.datasets.Datasets;
 
 /**
  * Epoch AI "Machine Learning Hardware" export ({@code ml_hardware.csv}) into the {@code accelerators} reference
@@ -115,30 +110,8 @@ public final class EpochMlHardwareAdapter implements SourceAdapter {
     }
 
     private static List<List<String>> builtinRows() throws IOException {
-        List<String> columns = Datasets.ACCELERATORS.columnNames();
-        InputStream in = EpochMlHardwareAdapter.class.getClassLoader().getResourceAsStream("reference/accelerators.csv");
-        if (in == null) {
-            throw new IOException("classpath resource not found: reference/accelerators.csv");
-        }
         List<List<String>> rows = new ArrayList<>();
-        var parser = SourceCsv.parser(',');
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            parser.beginParsing(reader);
-            String[] header = parser.parseNext();
-            if (header == null || !List.of(header).equals(columns)) {
-                throw new IOException("reference/accelerators.csv header must be " + columns);
-            }
-            String[] row;
-            while ((row = parser.parseNext()) != null) {
-                List<String> values = new ArrayList<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    values.add(SourceCsv.cell(row, i));
-                }
-                rows.add(values);
-            }
-        } finally {
-            parser.stopParsing();
-        }
+        SourceCsv.readClasspath("reference/accelerators.csv", r -> rows.add(SourceCsv.datasetRow(r, DATASET)));
         return rows;
     }
 }

@@ -1,8 +1,11 @@
 package org.telcoai.lakehouse.sources;
 
+import com.univocity.parsers.common.record.Record;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.telcoai.lakehouse.datasets.Datasets;
 
 /** Small helpers shared by the CSV-based source adapters. */
 final class SourceCsv {
@@ -117,5 +122,26 @@ final class SourceCsv {
 
     static Map<String, Long> counter() {
         return new TreeMap<>();
+    }
+
+    /** Hands each record of a CSV resource on the classpath (such as the built-in reference files) to {@code each}. */
+    static void readClasspath(String resource, Consumer<Record> each) throws IOException {
+        InputStream in = SourceCsv.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IOException("classpath resource not found: " + resource);
+        }
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.setHeaderExtractionEnabled(true);
+        settings.getFormat().setLineSeparator("\n");
+        settings.setLineSeparatorDetectionEnabled(true);
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            new CsvParser(settings).iterateRecords(reader).forEach(each);
+        }
+    }
+
+    /** A record's values in {@code dataset}'s declared column order, matched by header name; "" where absent. */
+    static List<String> datasetRow(Record r, String dataset) {
+        return Datasets.require(dataset).columnNames().stream()
+                .map(c -> r.getString(c) == null ? "" : r.getString(c)).toList();
     }
 }
