@@ -7,6 +7,8 @@ import org.telcoai.lakehouse.config.LakehouseConfig;
 import org.telcoai.lakehouse.datasets.Datasets;
 import org.telcoai.lakehouse.datasets.DatasetSpec;
 import org.telcoai.lakehouse.landing.LandingZone;
+import org.telcoai.lakehouse.ops.JobRuns;
+import org.telcoai.lakehouse.ops.RunAudit;
 import org.telcoai.lakehouse.pipeline.DatasetResult;
 import org.telcoai.lakehouse.pipeline.IngestJob;
 import org.telcoai.lakehouse.warehouse.Warehouse;
@@ -28,17 +30,27 @@ final class IngestCommand extends SparkJob {
     List<String> datasets;
 
     @Override
+    LocalDate runDateOption() {
+        return runDate;
+    }
+
+    @Override
     int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) {
         List<DatasetSpec> selected = datasets == null ? Datasets.ALL
                 : datasets.stream().map(Datasets::require).toList();
-        return ingest(config, spark, warehouse, runId, runDate == null ? RunDates.todayUtc() : runDate, selected);
+        return ingest(config, warehouse, audit(), selected);
     }
 
-    static int ingest(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId,
-                      LocalDate runDate, List<DatasetSpec> datasets) {
-        LandingZone landing = new LandingZone(config.landing(), spark.sparkContext().hadoopConfiguration());
-        List<DatasetResult> results = new IngestJob(warehouse, landing, runId).run(runDate, datasets);
-        Summary.print(runId, runDate, results);
+    /**
+     * Ingests deliveries up to the audit's run date, one audit row per dataset. The audit rows stay buffered for
+     * the caller's next flush.
+     */
+    static int ingest(LakehouseConfig config, Warehouse warehouse, RunAudit audit, List<DatasetSpec> datasets) {
+        LandingZone landing = new LandingZone(config.landing(), warehouse.spark().sparkContext().hadoopConfiguration());
+        List<DatasetResult> results = audit.stage(JobRuns.INGEST, stage -> new IngestJob(warehouse, landing,
+                audit.runId()).run(audit.runDate(), datasets, r -> stage.succeeded(r.dataset(), r.rowsRead(),
+                        r.rowsAccepted(), r.rowsQuarantined(), r.tableVersions())));
+        Summary.print(audit.runId(), audit.runDate(), results);
         return 0;
     }
 

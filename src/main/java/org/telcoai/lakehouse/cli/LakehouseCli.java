@@ -31,7 +31,12 @@ public final class LakehouseCli {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new LakehouseCli())
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** With a factory that can prepare each command (tests hand SparkJobs their shared session). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(new LakehouseCli(), factory)
                 // One line, like every other failure; the full usage is one --help away.
                 .setParameterExceptionHandler((error, args) -> {
                     CommandLine command = error.getCommandLine();
@@ -47,15 +52,6 @@ public final class LakehouseCli {
     }
 
     static String oneLine(Throwable error) {
-        Throwable root = error;
-        String message = error.getMessage();
-        while (message == null && root.getCause() != null) {
-            root = root.getCause();
-            message = root.getMessage();
-        }
-        if (message == null) {
-            return error.getClass().getSimpleName();
-        }
-        return message.lines().findFirst().orElse(message);
+        return org.telcoai.lakehouse.ops.RunAudit.oneLine(error);
     }
 }

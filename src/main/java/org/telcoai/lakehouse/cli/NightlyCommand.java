@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
 import org.telcoai.lakehouse.config.LakehouseConfig;
 import org.telcoai.lakehouse.datasets.Datasets;
+import org.telcoai.lakehouse.ops.JobRuns;
+import org.telcoai.lakehouse.ops.RunAudit;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +26,28 @@ final class NightlyCommand extends SparkJob {
     }
 
     @Override
+    LocalDate runDateOption() {
+        return runDate;
+    }
+
+    @Override
     int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) {
-        LocalDate night = runDate == null ? RunDates.todayUtc() : runDate;
-        IngestCommand.ingest(config, spark, warehouse, runId, night, Datasets.ALL);
-        return ReportCommand.report(config, warehouse, org.telcoai.lakehouse.gold.GoldReports.ALL, night);
+        return night(config, warehouse, audit());
+    }
+
+    /**
+     * One night, recorded in {@code audit}: ingest, then the reports and exports. When ingest fails, the reports
+     * and exports are SKIPPED, so gold keeps the previous night's content.
+     */
+    static int night(LakehouseConfig config, Warehouse warehouse, RunAudit audit) {
+        try {
+            IngestCommand.ingest(config, warehouse, audit, Datasets.ALL);
+        } catch (RuntimeException e) {
+            audit.skipped(JobRuns.REPORT, RunAudit.oneLine(e));
+            audit.skipped(JobRuns.EXPORT, RunAudit.oneLine(e));
+            throw e;
+        }
+        audit.flush();
+        return ReportCommand.report(config, warehouse, org.telcoai.lakehouse.gold.GoldReports.ALL, audit);
     }
 }

@@ -5,7 +5,10 @@ import org.apache.spark.sql.SparkSession;
 import org.telcoai.lakehouse.config.LakehouseConfig;
 import org.telcoai.lakehouse.gold.GoldReport;
 import org.telcoai.lakehouse.gold.GoldReports;
+import org.telcoai.lakehouse.ops.JobRuns;
+import org.telcoai.lakehouse.ops.RunAudit;
 import org.telcoai.lakehouse.pipeline.ReportJob;
+import org.telcoai.lakehouse.warehouse.Layer;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,16 +28,40 @@ final class ReportCommand extends SparkJob {
     java.time.LocalDate runDate;
 
     @Override
+    java.time.LocalDate runDateOption() {
+        return runDate;
+    }
+
+    @Override
     int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) {
         List<GoldReport> selected = reports == null ? GoldReports.ALL
                 : reports.stream().map(name -> GoldReports.byName(name).orElseThrow()).toList();
-        return report(config, warehouse, selected, runDate == null ? RunDates.todayUtc() : runDate);
+        return report(config, warehouse, selected, audit());
     }
 
-    /** Recomputes the reports, then exports every gold table (CSV) and the HTML page for the run date. */
-    static int report(LakehouseConfig config, Warehouse warehouse, List<GoldReport> reports,
-                      java.time.LocalDate runDate) {
-        new ReportJob(warehouse, config.reportSettings()).run(reports);
+    /**
+     * Recomputes the reports (one audit row each, flushed), then exports every gold table (CSV) and the HTML page
+     * for the audit's run date.
+     */
+    static int report(LakehouseConfig config, Warehouse warehouse, List<GoldReport> reports, RunAudit audit) {
+        audit.stage(JobRuns.REPORT, stage -> {
+            for (ReportJob.ReportResult result : new ReportJob(warehouse, config.reportSettings()).run(reports)) {
+                stage.succeeded(result.table().substring(Layer.GOLD.schema().length() + 1), null, result.rows(),
+                        null, java.util.Map.of(result.table(), result.version()));
+            }
+            return null;
+        });
+        audit.flush();
+        org.telcoai.lakehouse.export.ExportResult exported = audit.stage(JobRuns.EXPORT,
+                stage -> export(config, warehouse, audit.runDate(), stage));
+        LOG.info("Exports in {}: {} CSV files, {} charts{}", exported.directory(), exported.csvFiles().size(),
+                exported.chartIds().size(), exported.noDataCharts().isEmpty() ? ""
+                        : ", without data: " + exported.noDataCharts());
+        return 0;
+    }
+
+    private static org.telcoai.lakehouse.export.ExportResult export(LakehouseConfig config, Warehouse warehouse,
+                                                                    java.time.LocalDate runDate, RunAudit.Stage stage) {
         java.util.Map<String, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> gold =
                 new java.util.LinkedHashMap<>();
         for (GoldReport report : GoldReports.ALL) {
@@ -46,10 +73,8 @@ final class ReportCommand extends SparkJob {
         java.nio.file.Path folder = java.nio.file.Path.of(config.reportsFolder()).toAbsolutePath();
         org.telcoai.lakehouse.export.ExportResult exported = new org.telcoai.lakehouse.export.ReportExporter()
                 .export(warehouse.spark(), gold, warehouse.read("reference.operators"), folder, runDate);
-        LOG.info("Exports in {}: {} CSV files, {} charts{}", exported.directory(), exported.csvFiles().size(),
-                exported.chartIds().size(), exported.noDataCharts().isEmpty() ? ""
-                        : ", without data: " + exported.noDataCharts());
-        return 0;
+        stage.counts(null, exported.rowCounts().values().stream().mapToLong(Integer::longValue).sum(), null);
+        return exported;
     }
 
     /** Refuses an unknown report name while parsing, before Spark starts. */

@@ -1,35 +1,55 @@
 package org.telcoai.lakehouse.cli;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.UUID;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.telcoai.lakehouse.config.LakehouseConfig;
+import org.telcoai.lakehouse.ops.JobRuns;
+import org.telcoai.lakehouse.ops.RunAudit;
 import org.telcoai.lakehouse.spark.LakehouseSpark;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** A subcommand that needs Spark: the session is always stopped, whatever happens, before the exit code. */
+/**
+ * A subcommand that needs Spark: the session is always stopped, whatever happens, before the exit code. The run
+ * is recorded in ops.job_runs (see JobRuns): RUNNING when Spark is up, then SUCCEEDED or FAILED with the same
+ * one-line reason stderr shows.
+ */
 abstract class SparkJob implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
 
+    @Spec
+    CommandSpec spec;
+
+    /** Where the session comes from and goes; tests hand in their shared session, which outlives a command. */
+    Sessions sessions = Sessions.OWN;
+
+    private RunAudit audit;
+
     @Override
     public final Integer call() throws Exception {
         LakehouseConfig config = common.load();
-        String runId = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
-                .format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String runId = JobRuns.newRunId();
         beforeSpark(config);
-        SparkSession spark = LakehouseSpark.create(config, getClass().getSimpleName());
+        SparkSession spark = sessions.open(config, getClass().getSimpleName());
         try {
             Warehouse warehouse = new Warehouse(spark, LakehouseSpark.qualify(config.warehouse()),
                     config.commitRetries());
-            return run(config, spark, warehouse, runId);
+            LocalDate runDate = runDateOption() != null ? runDateOption() : RunDates.todayUtc();
+            String command = spec.qualifiedName(" ").substring(spec.root().name().length()).trim();
+            audit = recordsRun()
+                    ? new JobRuns(warehouse).start(runId, command,
+                            commandLine(spec.root().commandLine().getParseResult().originalArgs()), runDate)
+                    : RunAudit.unrecorded(runId, command, runDate);
+            return recorded(audit, () -> run(config, spark, warehouse, runId));
         } finally {
-            spark.stop();
+            sessions.close(spark);
         }
     }
 
@@ -37,5 +57,68 @@ abstract class SparkJob implements Callable<Integer> {
     void beforeSpark(LakehouseConfig config) throws Exception {
     }
 
+    /** The command's --run-date, if it has one; the run date is today (UTC) otherwise. */
+    LocalDate runDateOption() {
+        return null;
+    }
+
+    /** False for read-only commands, which must not write to the warehouse, not even their run. */
+    boolean recordsRun() {
+        return true;
+    }
+
+    /** This run's audit (runId and runDate resolved once); valid inside {@link #run}. */
+    RunAudit audit() {
+        return audit;
+    }
+
     abstract int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) throws Exception;
+
+    /**
+     * Runs {@code body} as the audited run and writes its final row: SUCCEEDED for exit code 0, else FAILED with
+     * the exception's one-line reason. An audit write that fails after the body failed does not hide its error.
+     */
+    static int recorded(RunAudit audit, Callable<Integer> body) throws Exception {
+        int code;
+        try {
+            code = body.call();
+        } catch (Exception | Error e) {
+            try {
+                audit.finish(JobRuns.Status.FAILED, RunAudit.oneLine(e));
+            } catch (RuntimeException | Error auditFailure) {
+                e.addSuppressed(auditFailure);
+            }
+            throw e;
+        }
+        audit.finish(code == 0 ? JobRuns.Status.SUCCEEDED : JobRuns.Status.FAILED,
+                code == 0 ? null : "exit code " + code);
+        return code;
+    }
+
+    /** The arguments as a shell would take them back: one with a space, quote or other special is single-quoted. */
+    static String commandLine(List<String> args) {
+        return args.stream().map(a -> a.matches("[A-Za-z0-9_./:=@%+,-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" "));
+    }
+
+    /** How a command gets its SparkSession and lets it go. */
+    interface Sessions {
+
+        SparkSession open(LakehouseConfig config, String appName);
+
+        void close(SparkSession spark);
+
+        /** The job's own session, stopped at the end so the process exits with the job's code. */
+        Sessions OWN = new Sessions() {
+            @Override
+            public SparkSession open(LakehouseConfig config, String appName) {
+                return LakehouseSpark.create(config, appName);
+            }
+
+            @Override
+            public void close(SparkSession spark) {
+                spark.stop();
+            }
+        };
+    }
 }

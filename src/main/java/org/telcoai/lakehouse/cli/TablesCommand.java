@@ -11,6 +11,12 @@ import picocli.CommandLine.Command;
         description = "Lists the warehouse's tables with row counts, Delta versions and locations.")
 final class TablesCommand extends SparkJob {
 
+    /** Listing must not create tables in an empty warehouse, nor add a commit per look. */
+    @Override
+    boolean recordsRun() {
+        return false;
+    }
+
     @Override
     int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) throws Exception {
         StringBuilder out = new StringBuilder(String.format("%-32s %12s %8s  %s%n", "table", "rows", "version",

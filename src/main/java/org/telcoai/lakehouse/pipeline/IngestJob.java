@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,6 +26,7 @@ import org.telcoai.lakehouse.landing.FileInspection;
 import org.telcoai.lakehouse.landing.LandingFile;
 import org.telcoai.lakehouse.landing.LandingZone;
 import org.telcoai.lakehouse.ops.IngestLog;
+import org.telcoai.lakehouse.ops.JobRuns;
 import org.telcoai.lakehouse.ops.IngestLog.Entry;
 import org.telcoai.lakehouse.ops.IngestLog.Status;
 import org.telcoai.lakehouse.quarantine.QuarantineSchema;
@@ -69,6 +71,7 @@ public final class IngestJob {
     public static void ensureTables(Warehouse warehouse) {
         warehouse.ensureSchemas();
         new IngestLog(warehouse).ensureTable();
+        new JobRuns(warehouse).ensureTable();
         for (DatasetSpec spec : Datasets.ALL) {
             warehouse.ensureTable(Layer.BRONZE.table(spec.name()), BronzeSchema.of(spec),
                     BronzeSchema.PARTITION_COLUMNS, Map.of());
@@ -80,6 +83,11 @@ public final class IngestJob {
 
     /** Ingests every delivery dated up to {@code runDate}, for all datasets or the named ones. */
     public List<DatasetResult> run(LocalDate runDate, List<DatasetSpec> datasets) {
+        return run(runDate, datasets, result -> { });
+    }
+
+    /** As {@link #run(LocalDate, List)}, handing each dataset's result over as soon as it is done, in order. */
+    public List<DatasetResult> run(LocalDate runDate, List<DatasetSpec> datasets, Consumer<DatasetResult> done) {
         ensureTables(warehouse);
         List<DatasetResult> results = new ArrayList<>();
         for (DatasetSpec spec : datasets) {
@@ -91,6 +99,7 @@ public final class IngestJob {
                     result.filesRejected(), result.filesSkipped(), result.rowsRead(), result.rowsAccepted(),
                     result.rowsQuarantined(), SilverSchema.table(spec), result.silverRows(),
                     String.format("%.1f", (System.nanoTime() - started) / 1e9));
+            done.accept(result);
         }
         return results;
     }
@@ -182,6 +191,8 @@ public final class IngestJob {
                 readable.stream().mapToLong(FileInspection::bytes).sum());
         warehouse.appendIdempotent(bronzeTable,
                 bronzeReader.read(spec, readable, batch, runId, Instant.now()), "ingest " + bronzeTable, batch);
+        Map<String, Long> versions = new TreeMap<>();
+        versions.put(bronzeTable, warehouse.version(bronzeTable));
 
         // Silver and quarantine are fed from bronze, not from the parse, so a resumed batch sees what is there.
         Dataset<Row> batchRows = warehouse.read(bronzeTable).where(col(Lineage.INGEST_BATCH).equalTo(batch));
@@ -191,6 +202,7 @@ public final class IngestJob {
             String quarantineTable = QuarantineSchema.table(spec);
             warehouse.appendIdempotent(quarantineTable, QuarantineSchema.rejectedRows(spec, validated),
                     "ingest " + quarantineTable, batch);
+            versions.put(quarantineTable, warehouse.version(quarantineTable));
             Dataset<Row> silverRows = SilverWriter.silverRows(spec, validated);
             if (spec.isReference()) {
                 silverWriter.replaceReference(spec, silverRows);
@@ -198,6 +210,7 @@ public final class IngestJob {
             } else {
                 silverWriter.merge(spec, silverRows);
             }
+            versions.put(SilverSchema.table(spec), warehouse.version(SilverSchema.table(spec)));
 
             Map<String, long[]> perFile = new HashMap<>();
             for (Row row : validated.groupBy(Lineage.SOURCE_FILE)
@@ -222,7 +235,7 @@ public final class IngestJob {
             }
             ingestLog.upsert(done);
             return new DatasetResult(spec.name(), readable.size(), rejected, 0, read, read - quarantined,
-                    quarantined, silverCount(spec));
+                    quarantined, silverCount(spec), versions);
         } finally {
             validated.unpersist();
         }
