@@ -29,6 +29,12 @@ final class IngestCommand extends SparkJob {
             completionCandidates = DatasetNames.class)
     List<String> datasets;
 
+    /** A wrong quality-gate setting is a usage error, found before Spark starts. */
+    @Override
+    void beforeSpark(LakehouseConfig config) {
+        config.qualityGates();
+    }
+
     @Override
     LocalDate runDateOption() {
         return runDate;
@@ -42,8 +48,8 @@ final class IngestCommand extends SparkJob {
     }
 
     /**
-     * Ingests deliveries up to the audit's run date, one audit row per dataset. The audit rows stay buffered for
-     * the caller's next flush.
+     * Ingests deliveries up to the audit's run date, one audit row per dataset, then enforces the quality gates
+     * (a QualityGateException when one fails). The audit rows stay buffered for the caller's next flush.
      */
     static int ingest(LakehouseConfig config, Warehouse warehouse, RunAudit audit, List<DatasetSpec> datasets) {
         LandingZone landing = new LandingZone(config.landing(), warehouse.spark().sparkContext().hadoopConfiguration());
@@ -51,6 +57,7 @@ final class IngestCommand extends SparkJob {
                 audit.runId()).run(audit.runDate(), datasets, r -> stage.succeeded(r.dataset(), r.rowsRead(),
                         r.rowsAccepted(), r.rowsQuarantined(), r.tableVersions())));
         Summary.print(audit.runId(), audit.runDate(), results);
+        config.qualityGates().enforce(audit, warehouse, results);
         return 0;
     }
 

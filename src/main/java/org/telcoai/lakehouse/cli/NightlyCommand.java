@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "nightly", mixinStandardHelpOptions = true,
         description = {"Runs every stage for a night: ingest (landing -> bronze -> silver, quarantine), then the "
             + "gold reports.",
-            "With an empty landing zone it first generates the demo data set (lakehouse.demo.* settings)."})
+            "With an empty landing zone it first generates the demo data set (lakehouse.demo.* settings).",
+            "A failed quality gate (lakehouse.quality-gates) stops the night before the reports: exit 1."})
 final class NightlyCommand extends SparkJob {
 
     @Option(names = "--run-date", paramLabel = "YYYY-MM-DD", converter = RunDates.class,
@@ -22,6 +23,7 @@ final class NightlyCommand extends SparkJob {
 
     @Override
     void beforeSpark(LakehouseConfig config) throws Exception {
+        config.qualityGates();
         GenerateCommand.generateDemoIfEmpty(config);
     }
 
@@ -36,8 +38,8 @@ final class NightlyCommand extends SparkJob {
     }
 
     /**
-     * One night, recorded in {@code audit}: ingest, then the reports and exports. When ingest fails, the reports
-     * and exports are SKIPPED, so gold keeps the previous night's content.
+     * One night, recorded in {@code audit}: ingest and the quality gates, then the reports and exports. When
+     * ingest or a gate fails, the reports and exports are SKIPPED, so gold keeps the previous night's content.
      */
     static int night(LakehouseConfig config, Warehouse warehouse, RunAudit audit) {
         try {

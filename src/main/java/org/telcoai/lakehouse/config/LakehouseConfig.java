@@ -4,7 +4,12 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.File;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import org.telcoai.lakehouse.datasets.DatasetSpec;
+import org.telcoai.lakehouse.datasets.Datasets;
+import org.telcoai.lakehouse.pipeline.QualityGates;
 
 /**
  * Application settings: built-in defaults (reference.conf in the jar), then conf/application.conf (or the file
@@ -114,6 +119,44 @@ public final class LakehouseConfig {
     public org.telcoai.lakehouse.gold.ReportSettings reportSettings() {
         return new org.telcoai.lakehouse.gold.ReportSettings(siteUtilization(),
                 new java.math.BigDecimal(config.getString("reports.h100-tflops-16bit")));
+    }
+
+    /**
+     * Quality gates per dataset: {@code quality-gates.datasets.<name>} over {@code quality-gates.default}; a
+     * limit set to {@code off} is not checked. An unknown dataset name or a limit out of range is a usage error.
+     */
+    public QualityGates qualityGates() {
+        Config gates = config.getConfig("quality-gates");
+        Config defaults = gates.getConfig("default");
+        Config perDataset = gates.getConfig("datasets");
+        for (String name : perDataset.root().keySet()) {
+            if (Datasets.byName(name).isEmpty()) {
+                throw new IllegalArgumentException("lakehouse.quality-gates.datasets." + name + ": unknown dataset; "
+                        + "known: " + String.join(", ", Datasets.ALL.stream().map(DatasetSpec::name).toList()));
+            }
+        }
+        Map<String, QualityGates.Limits> limits = new LinkedHashMap<>();
+        for (DatasetSpec spec : Datasets.ALL) {
+            Config dataset = perDataset.hasPath(spec.name())
+                    ? perDataset.getConfig(spec.name()).withFallback(defaults) : defaults;
+            String where = "lakehouse.quality-gates." + (perDataset.hasPath(spec.name())
+                    ? "datasets." + spec.name() : "default");
+            Double rate = offOr(dataset, "max-quarantine-rate", dataset::getDouble);
+            if (rate != null && (rate < 0 || rate > 1)) {
+                throw new IllegalArgumentException(where + ".max-quarantine-rate must be a fraction 0..1 or off, not "
+                        + rate);
+            }
+            Integer days = offOr(dataset, "max-delivery-age-days", dataset::getInt);
+            if (days != null && days < 0) {
+                throw new IllegalArgumentException(where + ".max-delivery-age-days must be >= 0 or off, not " + days);
+            }
+            limits.put(spec.name(), new QualityGates.Limits(rate, days));
+        }
+        return new QualityGates(limits);
+    }
+
+    private static <T> T offOr(Config config, String path, java.util.function.Function<String, T> value) {
+        return "off".equals(config.getValue(path).unwrapped().toString()) ? null : value.apply(path);
     }
 
     public Config raw() {

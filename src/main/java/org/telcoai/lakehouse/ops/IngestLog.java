@@ -1,6 +1,7 @@
 package org.telcoai.lakehouse.ops;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -8,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -96,6 +99,17 @@ public final class IngestLog {
             entries.add(Entry.fromRow(row));
         }
         return entries;
+    }
+
+    /** Per dataset, the newest delivery date up to {@code upTo} with an ingested file (built-in files have none). */
+    public Map<String, LocalDate> newestDeliveries(LocalDate upTo) {
+        Map<String, LocalDate> newest = new TreeMap<>();
+        for (Row row : warehouse.read(TABLE).where(col("status").equalTo(Status.INGESTED.name())
+                        .and(col("delivery_date").leq(Date.valueOf(upTo))))
+                .groupBy("dataset").agg(max("delivery_date")).collectAsList()) {
+            newest.put(row.getString(0), row.getDate(1).toLocalDate());
+        }
+        return newest;
     }
 
     /** Inserts or updates entries by (file_path, sha256). */

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.telcoai.lakehouse.config.LakehouseConfig;
 import org.telcoai.lakehouse.bronze.Lineage;
 import org.telcoai.lakehouse.datasets.Datasets;
 import org.telcoai.lakehouse.datasets.DatasetSpec;
@@ -103,6 +104,13 @@ class DemoDataIngestTest {
             assertEquals(silverRows, silver.join(bronzeRows, scala.collection.JavaConverters.asScalaBuffer(
                     List.of(Lineage.SOURCE_FILE, Lineage.ROW_NUMBER)).toSeq(), "left_semi").count());
         }
+    }
+
+    /** Even at 5% defects (25 times the demo default) every dataset is under the default 10% gate. */
+    @Test
+    void theDemoDataPassesTheDefaultQualityGates() {
+        QualityGates gates = LakehouseConfig.load(new java.io.File("conf/application.conf")).qualityGates();
+        assertEquals(List.of(), gates.evaluate(END, results, java.util.Map.of()));
     }
 
     @Test
