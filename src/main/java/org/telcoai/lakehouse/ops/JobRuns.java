@@ -29,14 +29,18 @@ import org.telcoai.lakehouse.warehouse.Warehouse;
  * ({@code txnAppId "ops.job_runs <run id>"}, the flush number as {@code txnVersion}).
  *
  * <p>Every Spark command records its run through {@code cli/SparkJob}. A command that runs several nights in one
- * process (backfill) records each as its own run:
+ * process (backfill) records each as its own run, with its own id and run date:
  * <pre>{@code
- * RunAudit night = new JobRuns(warehouse).start(JobRuns.newRunId(), "backfill", commandLine, date);
- * // then through SparkJob.recorded(night, () -> ...) or by hand:
- * int rows = night.stage("report", stage -> { ...; stage.succeeded(name, null, rows, null, Map.of(table, v));
- *         return rows; });
- * night.flush();                                  // optional: make the stages so far survive a kill
- * night.finish(JobRuns.Status.SUCCEEDED, null);   // or FAILED with the one-line reason
+ * RunAudit night = new JobRuns(warehouse).start(JobRuns.newRunId(), audit().command(), audit().commandLine(),
+ *         date);   // audit(): the backfill command's own run, in SparkJob
+ * SparkJob.recorded(night, () -> NightlyCommand.night(config, warehouse, night));   // final row, rethrows
+ * }</pre>
+ * and a stage of one's own is recorded as
+ * <pre>{@code
+ * long rows = audit.stage(JobRuns.REPORT, stage -> { ...; stage.succeeded(name, null, rows, null,
+ *         Map.of(table, version)); return rows; });
+ * audit.flush();                                  // optional: the stages so far survive a kill
+ * audit.finish(JobRuns.Status.SUCCEEDED, null);   // or FAILED with the one-line reason (SparkJob.recorded does it)
  * }</pre>
  */
 public final class JobRuns {

@@ -56,6 +56,15 @@ public final class RunAudit {
         return runDate;
     }
 
+    public String command() {
+        return command;
+    }
+
+    /** The arguments as given (null when the run is not recorded). */
+    public String commandLine() {
+        return commandLine;
+    }
+
     /**
      * Runs one stage: its row (SUCCEEDED, or FAILED with the exception's first line, which is rethrown) and the
      * rows of its targets are buffered for the next flush. The stage row's counts are the sums over its targets
