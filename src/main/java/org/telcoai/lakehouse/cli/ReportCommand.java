@@ -11,14 +11,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Recomputes gold reports (gold.<name>) from the silver and reference tables.")
+        description = {"Brings the gold reports (gold.<name>) up to date with the silver and reference tables, then "
+            + "exports them.",
+            "Incremental: only the periods (or operators) whose silver rows changed since a report was last "
+            + "computed, and the periods that depend on them, are recomputed; a report whose sources did not "
+            + "change is left alone. --full-refresh recomputes every row."})
 final class ReportCommand extends SparkJob {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportCommand.class);
 
     @Option(names = "--reports", split = ",", paramLabel = "NAME", converter = ReportNameConverter.class,
-            description = "Only these reports (comma-separated). Default: all.")
+            description = "Only these reports (comma-separated), with the reports whose tables they read. "
+                    + "Default: all.")
     List<String> reports;
+
+    @Option(names = "--full-refresh", description = "Recompute every row of the reports, not only what changed.")
+    boolean fullRefresh;
 
     @Option(names = "--run-date", paramLabel = "YYYY-MM-DD", converter = RunDates.class,
             description = "Date the exports are filed under (<reports folder>/<date>/). Default: today (UTC).")
@@ -26,15 +34,15 @@ final class ReportCommand extends SparkJob {
 
     @Override
     int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) {
-        List<GoldReport> selected = reports == null ? GoldReports.ALL
-                : reports.stream().map(name -> GoldReports.byName(name).orElseThrow()).toList();
-        return report(config, warehouse, selected, runDate == null ? RunDates.todayUtc() : runDate);
+        List<GoldReport> selected = reports == null ? GoldReports.ALL : GoldReports.withInputs(reports);
+        return report(config, warehouse, selected, runDate == null ? RunDates.todayUtc() : runDate, fullRefresh,
+                runId);
     }
 
     /** Recomputes the reports, then exports every gold table (CSV) and the HTML page for the run date. */
     static int report(LakehouseConfig config, Warehouse warehouse, List<GoldReport> reports,
-                      java.time.LocalDate runDate) {
-        new ReportJob(warehouse, config.reportSettings()).run(reports);
+                      java.time.LocalDate runDate, boolean fullRefresh, String runId) {
+        new ReportJob(warehouse, config.reportSettings()).run(reports, fullRefresh, runId);
         java.util.Map<String, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> gold =
                 new java.util.LinkedHashMap<>();
         for (GoldReport report : GoldReports.ALL) {
