@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             "",
             "Landing zone layout: <landing>/<dataset>/<YYYY-MM-DD>/<file>.csv|.csv.gz|.jsonl|.jsonl.gz",
             "Tables: bronze.<dataset>, silver.<dataset>, quarantine.<dataset>, reference.<name>, ops.ingest_log"},
-        subcommands = {NightlyCommand.class, IngestCommand.class, ReportCommand.class, ImportCommand.class,
+        subcommands = {NightlyCommand.class, BackfillCommand.class, IngestCommand.class, ReportCommand.class, ImportCommand.class,
             GenerateCommand.class,
             TablesCommand.class, NotebookCommand.class,
             CommandLine.HelpCommand.class},

@@ -14,14 +14,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Recomputes gold reports (gold.<name>) from the silver and reference tables.")
+        description = {"Brings the gold reports (gold.<name>) up to date with the silver and reference tables, then "
+            + "exports them.",
+            "Incremental: only the periods (or operators) whose silver rows changed since a report was last "
+            + "computed, and the periods that depend on them, are recomputed; a report whose sources did not "
+            + "change is left alone. --full-refresh recomputes every row."})
 final class ReportCommand extends SparkJob {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportCommand.class);
 
     @Option(names = "--reports", split = ",", paramLabel = "NAME", converter = ReportNameConverter.class,
-            description = "Only these reports (comma-separated). Default: all.")
+            description = "Only these reports (comma-separated), with the reports whose tables they read. "
+                    + "Default: all.")
     List<String> reports;
+
+    @Option(names = "--full-refresh", description = "Recompute every row of the reports, not only what changed.")
+    boolean fullRefresh;
 
     @Option(names = "--run-date", paramLabel = "YYYY-MM-DD", converter = RunDates.class,
             description = "Date the exports are filed under (<reports folder>/<date>/). Default: today (UTC).")
@@ -34,20 +42,23 @@ final class ReportCommand extends SparkJob {
 
     @Override
     int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) {
-        List<GoldReport> selected = reports == null ? GoldReports.ALL
-                : reports.stream().map(name -> GoldReports.byName(name).orElseThrow()).toList();
-        return report(config, warehouse, selected, audit());
+        List<GoldReport> selected = reports == null ? GoldReports.ALL : GoldReports.withInputs(reports);
+        return report(config, warehouse, selected, audit(), fullRefresh);
     }
 
     /**
      * Recomputes the reports (one audit row each, flushed), then exports every gold table (CSV) and the HTML page
      * for the audit's run date.
      */
-    static int report(LakehouseConfig config, Warehouse warehouse, List<GoldReport> reports, RunAudit audit) {
+    static int report(LakehouseConfig config, Warehouse warehouse, List<GoldReport> reports, RunAudit audit,
+                      boolean fullRefresh) {
         audit.stage(JobRuns.REPORT, stage -> {
-            for (ReportJob.ReportResult result : new ReportJob(warehouse, config.reportSettings()).run(reports)) {
-                stage.succeeded(result.table().substring(Layer.GOLD.schema().length() + 1), null, result.rows(),
-                        null, java.util.Map.of(result.table(), result.version()));
+            for (ReportJob.ReportResult result : new ReportJob(warehouse, config.reportSettings())
+                    .run(reports, fullRefresh, audit.runId())) {
+                String report = result.table().substring(Layer.GOLD.schema().length() + 1);
+                // An unchanged report wrote nothing: no rows out, no version.
+                stage.succeeded(report, null, result.rows(), null, result.mode() == ReportJob.Mode.UNCHANGED
+                        ? java.util.Map.of() : java.util.Map.of(result.table(), result.version()));
             }
             return null;
         });

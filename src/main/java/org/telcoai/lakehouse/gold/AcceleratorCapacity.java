@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.telcoai.lakehouse.datasets.Datasets;
 
 /**
  * gold.accelerator_capacity, "whose AI factories, on whose chips": accelerators installed per (year, region, buyer
@@ -48,6 +49,11 @@ public final class AcceleratorCapacity implements GoldReport {
     @Override
     public List<String> keyColumns() {
         return List.of("year", "region", GpuFacts.BUYER_TYPE, "vendor");
+    }
+
+    @Override
+    public Incremental incremental() {
+        return Incremental.samePeriod(Datasets.GPU_SHIPMENTS, "year", Granularity.YEAR);
     }
 
     @Override

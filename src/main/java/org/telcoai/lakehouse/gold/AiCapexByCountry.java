@@ -11,6 +11,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.telcoai.lakehouse.datasets.Datasets;
 
 /**
  * {@code gold.ai_capex_by_country} (year, country_iso): yearly capex and AI capex by country, plus a
@@ -46,6 +47,11 @@ public final class AiCapexByCountry implements GoldReport {
     @Override
     public List<String> keyColumns() {
         return List.of("year", "country_iso");
+    }
+
+    @Override
+    public Incremental incremental() {
+        return Incremental.comparedWith(Datasets.TELCO_CAPEX, "year", Granularity.YEAR, 3);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.telcoai.lakehouse.datasets.Datasets;
 
 /**
  * {@code gold.capex_trends} (operator_id, quarter): quarterly capex of each operator, its AI part, trailing
@@ -61,6 +62,11 @@ public final class CapexTrends implements GoldReport {
     @Override
     public List<String> keyColumns() {
         return List.of("operator_id", "quarter");
+    }
+
+    @Override
+    public Incremental incremental() {
+        return new Incremental.ByEntity(Datasets.TELCO_CAPEX, "operator_id");
     }
 
     @Override

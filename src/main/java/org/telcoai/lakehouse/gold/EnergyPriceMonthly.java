@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.telcoai.lakehouse.datasets.Datasets;
 
 /**
  * {@code gold.energy_price_monthly} (zone, market, month): monthly wholesale/retail price statistics from
@@ -37,6 +38,7 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class EnergyPriceMonthly implements GoldReport {
 
+    public static final String NAME = "energy_price_monthly";
     public static final String PRICES = "silver.energy_prices";
     static final DataType PRICE = DataTypes.createDecimalType(16, 4);
     /*
@@ -48,7 +50,7 @@ public final class EnergyPriceMonthly implements GoldReport {
 
     @Override
     public String name() {
-        return "energy_price_monthly";
+        return NAME;
     }
 
     @Override
@@ -62,11 +64,15 @@ public final class EnergyPriceMonthly implements GoldReport {
     }
 
     @Override
+    public Incremental incremental() {
+        return Incremental.samePeriod(Datasets.ENERGY_PRICES, "month", Granularity.MONTH);
+    }
+
+    @Override
     public Dataset<Row> compute(GoldInputs inputs) {
         return monthly(inputs.table(PRICES));
     }
 
-    /** The report over a silver.energy_prices table; site energy cost reads its DAY_AHEAD rows. */
     static Dataset<Row> monthly(Dataset<Row> prices) {
         Column price = col("price_usd_mwh");
         Column minutes = col("interval_minutes");

@@ -22,4 +22,9 @@ public interface GoldReport {
     List<String> keyColumns();
 
     Dataset<Row> compute(GoldInputs inputs);
+
+    /** Which rows a change to the inputs affects, so a nightly run recomputes only those (see Incremental). */
+    default Incremental incremental() {
+        return Incremental.full();
+    }
 }

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.telcoai.lakehouse.datasets.Datasets;
 
 /**
  * gold.gpu_buyer_share, "who owns the AI factories": one row per (year, region, buyer_type) with shipments.
@@ -41,6 +42,11 @@ public final class GpuBuyerShare implements GoldReport {
     @Override
     public List<String> keyColumns() {
         return List.of("year", "region", "buyer_type");
+    }
+
+    @Override
+    public Incremental incremental() {
+        return Incremental.samePeriod(Datasets.GPU_SHIPMENTS, "year", Granularity.YEAR);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.telcoai.lakehouse.datasets.Datasets;
 
 /**
  * gold.gpu_market_concentration, one row per (quarter, region) with shipments; computed from the same vendor
@@ -44,6 +45,11 @@ public final class GpuMarketConcentration implements GoldReport {
     @Override
     public List<String> keyColumns() {
         return List.of("quarter", "region");
+    }
+
+    @Override
+    public Incremental incremental() {
+        return Incremental.samePeriod(Datasets.GPU_SHIPMENTS, "quarter", Granularity.QUARTER);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.telcoai.lakehouse.datasets.Datasets;
 
 /**
  * gold.gpu_vendor_share, one row per (quarter, region, vendor) that shipped in that quarter-region.
@@ -52,6 +53,11 @@ public final class GpuVendorShare implements GoldReport {
     @Override
     public List<String> keyColumns() {
         return List.of("quarter", "region", "vendor");
+    }
+
+    @Override
+    public Incremental incremental() {
+        return Incremental.comparedWith(Datasets.GPU_SHIPMENTS, "quarter", Granularity.QUARTER, 4);
     }
 
     @Override

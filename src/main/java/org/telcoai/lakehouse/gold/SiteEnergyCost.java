@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.telcoai.lakehouse.warehouse.Layer;
 
 /**
  * {@code gold.site_energy_cost} (site_id, month): modelled monthly energy use of each site and its cost at the
@@ -24,6 +25,8 @@ import org.apache.spark.sql.types.DataTypes;
  *
  * <p>Decisions:
  * <ul>
+ *   <li>Input: gold.energy_price_monthly (computed first in the same run) and reference.sites; both are small,
+ *       so the report is recomputed in full whenever either changes.</li>
  *   <li>Columns: site_id, month, operator_id, country_iso, energy_mwh, avg_price_usd_mwh, energy_cost_usd.
  *       Types: month DATE; energy_mwh DECIMAL(38,6); avg_price_usd_mwh DECIMAL(16,4) (the
  *       {@link EnergyPriceMonthly} DAY_AHEAD avg_price_usd_mwh of the zone and month, same value);
@@ -45,6 +48,8 @@ import org.apache.spark.sql.types.DataTypes;
 public final class SiteEnergyCost implements GoldReport {
 
     public static final String SITES = "reference.sites";
+    /** The monthly prices, read from their gold table rather than aggregated from silver a second time. */
+    public static final String MONTHLY_PRICES = Layer.GOLD.table(EnergyPriceMonthly.NAME);
     public static final String MARKET = "DAY_AHEAD";
 
     static final DataType ENERGY = DataTypes.createDecimalType(38, 6);
@@ -58,7 +63,7 @@ public final class SiteEnergyCost implements GoldReport {
 
     @Override
     public List<String> sources() {
-        return List.of(SITES, EnergyPriceMonthly.PRICES);
+        return List.of(SITES, MONTHLY_PRICES);
     }
 
     @Override
@@ -68,7 +73,7 @@ public final class SiteEnergyCost implements GoldReport {
 
     @Override
     public Dataset<Row> compute(GoldInputs inputs) {
-        Dataset<Row> dayAhead = EnergyPriceMonthly.monthly(inputs.table(EnergyPriceMonthly.PRICES))
+        Dataset<Row> dayAhead = inputs.table(MONTHLY_PRICES)
                 .where(col("market").equalTo(MARKET))
                 .select(col("zone"), col("month"), col("avg_price_usd_mwh"));
         Dataset<Row> lastMonth = dayAhead.groupBy("zone").agg(max("month").as("last_month"));

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.telcoai.lakehouse.datasets.Datasets;
 
 /**
  * gold.sovereign_capacity: GPUs shipped into each country up to the end of each year, and how many of them its own
@@ -55,6 +56,11 @@ public final class SovereignCapacity implements GoldReport {
     @Override
     public List<String> keyColumns() {
         return List.of("year", "country_iso");
+    }
+
+    @Override
+    public Incremental incremental() {
+        return new Incremental.Cumulative(Datasets.GPU_SHIPMENTS, "year", Granularity.YEAR);
     }
 
     @Override

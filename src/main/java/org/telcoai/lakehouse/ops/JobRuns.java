@@ -51,6 +51,8 @@ public final class JobRuns {
     public static final String RUN = "run";
     public static final String INGEST = "ingest";
     public static final String GATES = "gates";
+    /** nightly --full-refresh: silver, quarantine and reference tables rebuilt from bronze. */
+    public static final String REBUILD = "rebuild";
     public static final String REPORT = "report";
     public static final String EXPORT = "export";
 

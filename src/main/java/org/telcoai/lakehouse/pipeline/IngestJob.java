@@ -25,6 +25,7 @@ import org.telcoai.lakehouse.landing.FileFormat;
 import org.telcoai.lakehouse.landing.FileInspection;
 import org.telcoai.lakehouse.landing.LandingFile;
 import org.telcoai.lakehouse.landing.LandingZone;
+import org.telcoai.lakehouse.ops.GoldWatermarks;
 import org.telcoai.lakehouse.ops.IngestLog;
 import org.telcoai.lakehouse.ops.JobRuns;
 import org.telcoai.lakehouse.ops.IngestLog.Entry;
@@ -72,6 +73,7 @@ public final class IngestJob {
         warehouse.ensureSchemas();
         new IngestLog(warehouse).ensureTable();
         new JobRuns(warehouse).ensureTable();
+        new GoldWatermarks(warehouse).ensureTable();
         for (DatasetSpec spec : Datasets.ALL) {
             warehouse.ensureTable(Layer.BRONZE.table(spec.name()), BronzeSchema.of(spec),
                     BronzeSchema.PARTITION_COLUMNS, Map.of());
@@ -100,6 +102,53 @@ public final class IngestJob {
                     result.rowsQuarantined(), SilverSchema.table(spec), result.silverRows(),
                     String.format("%.1f", (System.nanoTime() - started) / 1e9));
             done.accept(result);
+        }
+        return results;
+    }
+
+    /**
+     * Rebuilds silver, quarantine and the reference tables from all of bronze, as if every batch had arrived in
+     * one: the same rules, today's reference data, the latest version of each key. Bronze and ops.ingest_log are
+     * left as they are; run it after {@link #run}, so no batch is unfinished.
+     */
+    public List<DatasetResult> rebuild(List<DatasetSpec> datasets) {
+        ensureTables(warehouse);
+        List<DatasetResult> results = new ArrayList<>();
+        for (DatasetSpec spec : datasets) {
+            Dataset<Row> bronze = warehouse.read(Layer.BRONZE.table(spec.name()));
+            if (spec.isReference()) {
+                // A reference delivery is the complete table: only the latest batch counts.
+                Row latest = bronze.agg(max(col(Lineage.INGEST_BATCH))).head();
+                if (latest.isNullAt(0)) {
+                    continue;
+                }
+                bronze = bronze.where(col(Lineage.INGEST_BATCH).equalTo(latest.getLong(0)));
+            }
+            Dataset<Row> validated = Validation.validate(spec, bronze, references)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                warehouse.replaceWhere(QuarantineSchema.table(spec), QuarantineSchema.rejectedRows(spec, validated),
+                        "true");
+                Dataset<Row> silverRows = SilverWriter.silverRows(spec, validated);
+                if (spec.isReference()) {
+                    silverWriter.replaceReference(spec, silverRows);
+                    references.invalidate();
+                } else {
+                    warehouse.replaceWhere(SilverSchema.table(spec), SilverWriter.latestPerKey(spec, silverRows),
+                            "true");
+                }
+                Row counts = validated.agg(count(lit(1)),
+                        coalesce(sum(when(size(col(Validation.REASONS)).gt(0), 1).otherwise(0)), lit(0L))).head();
+                DatasetResult result = new DatasetResult(spec.name(), 0, 0, 0, counts.getLong(0),
+                        counts.getLong(0) - counts.getLong(1), counts.getLong(1), silverCount(spec),
+                        Map.of(SilverSchema.table(spec), warehouse.version(SilverSchema.table(spec)),
+                                QuarantineSchema.table(spec), warehouse.version(QuarantineSchema.table(spec))));
+                LOG.info("{}: rebuilt from {} bronze rows: {} quarantined; {} holds {} rows", spec.name(),
+                        result.rowsRead(), result.rowsQuarantined(), SilverSchema.table(spec), result.silverRows());
+                results.add(result);
+            } finally {
+                validated.unpersist();
+            }
         }
         return results;
     }

@@ -1,57 +1,247 @@
 package org.telcoai.lakehouse.pipeline;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.to_date;
+
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telcoai.lakehouse.datasets.DatasetSpec;
 import org.telcoai.lakehouse.gold.GoldInputs;
 import org.telcoai.lakehouse.gold.GoldReport;
+import org.telcoai.lakehouse.gold.Granularity;
+import org.telcoai.lakehouse.gold.Incremental;
 import org.telcoai.lakehouse.gold.ReportSettings;
+import org.telcoai.lakehouse.ops.GoldWatermarks;
+import org.telcoai.lakehouse.ops.GoldWatermarks.Watermark;
+import org.telcoai.lakehouse.silver.SilverSchema;
 import org.telcoai.lakehouse.warehouse.Layer;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 
-/** Computes gold reports from the warehouse and writes each to {@code gold.<name>}: all reads and writes here. */
+/**
+ * Computes gold reports from the warehouse and writes each to {@code gold.<name>}: all reads and writes here.
+ *
+ * <p>Incremental by default: a report whose sources are at the versions of its last computation
+ * (ops.gold_watermarks) is left alone; when only its fact table changed, the change data feed since then says
+ * which periods or entities changed, and {@link Incremental} says which gold rows those affect and which fact
+ * rows recompute them; those rows are replaced with replaceWhere. Any other change, a first run or a full refresh
+ * recomputes the whole report. Every input is read at the version recorded, so the watermark tells exactly what
+ * the table was computed from.
+ */
 public final class ReportJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportJob.class);
 
-    /** What one report wrote. */
-    public record ReportResult(String table, long rows, long version) { }
+    /** How a report was brought up to date. */
+    public enum Mode { FULL, INCREMENTAL, UNCHANGED }
+
+    /** What one report did: rows written (0 when unchanged), the table's version after, and which rows. */
+    public record ReportResult(String table, long rows, long version, Mode mode, String scope) { }
+
+    /** The rows to recompute: a filter on the fact table's rows, one on the report's rows, and why. */
+    private record Plan(Mode mode, Column factFilter, Column reportFilter, String reason) {
+
+        static Plan full(String reason) {
+            return new Plan(Mode.FULL, null, lit(true), reason);
+        }
+
+        static Plan unchanged(String reason) {
+            return new Plan(Mode.UNCHANGED, null, null, reason);
+        }
+    }
 
     private final Warehouse warehouse;
     private final ReportSettings settings;
+    private final GoldWatermarks watermarks;
 
     public ReportJob(Warehouse warehouse, ReportSettings settings) {
         this.warehouse = warehouse;
         this.settings = settings;
+        this.watermarks = new GoldWatermarks(warehouse);
     }
 
-    public List<ReportResult> run(List<GoldReport> reports) {
+    /** Brings the reports up to date with their sources; {@code fullRefresh} recomputes every row. */
+    public List<ReportResult> run(List<GoldReport> reports, boolean fullRefresh, String runId) {
         IngestJob.ensureTables(warehouse);
+        Map<String, Map<String, Long>> previous = watermarks.all();
         List<ReportResult> results = new ArrayList<>();
-        for (GoldReport report : reports) {
-            long started = System.nanoTime();
-            Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-            for (String source : report.sources()) {
-                tables.put(source, warehouse.read(source));
-            }
-            String table = Layer.GOLD.table(report.name());
-            Dataset<Row> rows = report.compute(new GoldInputs(tables, settings)).cache();
-            try {
-                warehouse.ensureTable(table, rows.schema(), List.of(), Map.of());
-                warehouse.replaceWhere(table, rows, "true");
-                ReportResult result = new ReportResult(table, rows.count(), warehouse.version(table));
+        List<Watermark> computed = new ArrayList<>();
+        try {
+            for (GoldReport report : reports) {
+                long started = System.nanoTime();
+                Map<String, Long> versions = new LinkedHashMap<>();
+                for (String source : report.sources()) {
+                    versions.put(source, warehouse.version(source));
+                }
+                String table = Layer.GOLD.table(report.name());
+                Plan plan = fullRefresh ? Plan.full("full refresh")
+                        : plan(report, table, previous.get(report.name()), versions);
+                ReportResult result = plan.mode() == Mode.UNCHANGED
+                        ? new ReportResult(table, 0, warehouse.version(table), Mode.UNCHANGED, plan.reason())
+                        : write(report, table, plan, versions);
+                if (plan.mode() != Mode.UNCHANGED || !versions.equals(previous.get(report.name()))) {
+                    computed.add(new Watermark(report.name(), versions, result.mode().name(), runId, Instant.now()));
+                }
                 results.add(result);
-                LOG.info("{}: {} rows, version {} ({} s)", table, result.rows(), result.version(),
-                        String.format("%.1f", (System.nanoTime() - started) / 1e9));
-            } finally {
-                rows.unpersist();
+                LOG.info("{}: {} ({}): {} rows written, version {} ({} s)", table, result.mode(), plan.reason(),
+                        result.rows(), result.version(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
             }
+        } finally {
+            // Also after a failure: the reports already written need not be recomputed by the next run.
+            watermarks.save(computed);
         }
         return results;
+    }
+
+    private ReportResult write(GoldReport report, String table, Plan plan, Map<String, Long> versions) {
+        DatasetSpec facts = report.incremental().facts();
+        Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> source : versions.entrySet()) {
+            Dataset<Row> rows = warehouse.readAt(source.getKey(), source.getValue());
+            boolean isFacts = facts != null && source.getKey().equals(SilverSchema.table(facts));
+            tables.put(source.getKey(), isFacts && plan.factFilter() != null ? rows.where(plan.factFilter()) : rows);
+        }
+        Dataset<Row> rows = report.compute(new GoldInputs(tables, settings)).where(plan.reportFilter()).cache();
+        try {
+            warehouse.ensureTable(table, rows.schema(), List.of(), Map.of());
+            warehouse.replaceWhere(table, rows, plan.reportFilter());
+            return new ReportResult(table, rows.count(), warehouse.version(table), plan.mode(), plan.reason());
+        } finally {
+            rows.unpersist();
+        }
+    }
+
+    private Plan plan(GoldReport report, String table, Map<String, Long> previous, Map<String, Long> versions) {
+        if (previous == null || !warehouse.exists(table)) {
+            return Plan.full("first computation");
+        }
+        if (previous.equals(versions)) {
+            return Plan.unchanged("sources unchanged");
+        }
+        List<String> changed = versions.keySet().stream()
+                .filter(source -> !Objects.equals(previous.get(source), versions.get(source))).toList();
+        DatasetSpec facts = report.incremental().facts();
+        if (facts == null || !changed.equals(List.of(SilverSchema.table(facts)))) {
+            return Plan.full("changed: " + String.join(", ", changed));
+        }
+        String factTable = changed.get(0);
+        Long since = previous.get(factTable);
+        Dataset<Row> changes = warehouse.changes(factTable, since, versions.get(factTable));
+        try {
+            Incremental incremental = report.incremental();
+            if (incremental instanceof Incremental.ByPeriod p) {
+                return byPeriod(p, changes);
+            }
+            if (incremental instanceof Incremental.Cumulative c) {
+                return cumulative(c, changes, table);
+            }
+            return byEntity((Incremental.ByEntity) incremental, changes);
+        } catch (RuntimeException e) {
+            // The feed after `since` may have been vacuumed: correctness first, then speed.
+            LOG.warn("{}: change feed of {} after version {} unavailable ({}); recomputing in full", table,
+                    factTable, since, e.getMessage() == null ? e.getClass().getSimpleName()
+                            : e.getMessage().lines().findFirst().orElse(""));
+            return Plan.full("change feed unavailable");
+        }
+    }
+
+    private static Plan byPeriod(Incremental.ByPeriod p, Dataset<Row> changes) {
+        TreeSet<Comparable<?>> changed = changedPeriods(p.facts(), p.granularity(), changes);
+        if (changed.isEmpty()) {
+            return Plan.unchanged("no row changed");
+        }
+        TreeSet<Comparable<?>> affected = shifted(p.granularity(), changed, p.reach());
+        TreeSet<Comparable<?>> needed = shifted(p.granularity(), affected, p.lookback());
+        Column reportFilter = col(p.column()).isin(literals(p.granularity(), affected));
+        return new Plan(Mode.INCREMENTAL, factsIn(p.facts(), p.granularity(), needed), reportFilter,
+                p.column() + " in " + describe(affected));
+    }
+
+    private Plan cumulative(Incremental.Cumulative c, Dataset<Row> changes, String table) {
+        TreeSet<Comparable<?>> from = changedPeriods(c.facts(), c.granularity(), changes);
+        if (from.isEmpty()) {
+            return Plan.unchanged("no row changed");
+        }
+        // A new last period adds a row to every series, also to those without changes.
+        Row last = warehouse.read(table).agg(max(col(c.column()))).head();
+        if (!last.isNullAt(0)) {
+            from.add(c.granularity().shift(c.granularity().read(last, 0), 1));
+        }
+        Comparable<?> first = from.first();
+        return new Plan(Mode.INCREMENTAL, null, col(c.column()).geq(c.granularity().literal(first)),
+                c.column() + " >= " + first);
+    }
+
+    private static Plan byEntity(Incremental.ByEntity e, Dataset<Row> changes) {
+        List<String> entities = changes.select(e.column()).distinct().collectAsList().stream()
+                .map(row -> row.getString(0)).sorted().toList();
+        if (entities.isEmpty()) {
+            return Plan.unchanged("no row changed");
+        }
+        Column filter = col(e.column()).isin(entities.toArray());
+        return new Plan(Mode.INCREMENTAL, filter, filter, entities.size() + " " + e.column() + " values");
+    }
+
+    /** Periods of the changed rows, before and after each update: a restated date changes both. */
+    private static TreeSet<Comparable<?>> changedPeriods(DatasetSpec facts, Granularity granularity,
+                                                         Dataset<Row> changes) {
+        TreeSet<Comparable<?>> periods = new TreeSet<>();
+        for (Row row : changes.select(granularity.of(factDate(facts))).distinct().collectAsList()) {
+            periods.add(granularity.read(row, 0));
+        }
+        return periods;
+    }
+
+    private static TreeSet<Comparable<?>> shifted(Granularity granularity, TreeSet<Comparable<?>> periods,
+                                                  List<Integer> steps) {
+        TreeSet<Comparable<?>> out = new TreeSet<>();
+        for (Comparable<?> period : periods) {
+            for (int step : steps) {
+                out.add(granularity.shift(period, step));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fact rows of the given periods. The year partition and the date range let Delta skip files before the
+     * period test runs on the rows left.
+     */
+    private static Column factsIn(DatasetSpec facts, Granularity granularity, TreeSet<Comparable<?>> periods) {
+        DatasetSpec.Partitioning partition = facts.partition().orElseThrow();
+        Object[] years = periods.stream().map(granularity::year).distinct().toArray();
+        LocalDate from = granularity.firstDay(periods.first());
+        LocalDate until = granularity.firstDay(granularity.shift(periods.last(), 1));
+        Column date = col(partition.sourceColumn());
+        return col(partition.column()).isin(years)
+                .and(date.geq(lit(java.sql.Date.valueOf(from)))).and(date.lt(lit(java.sql.Date.valueOf(until))))
+                .and(granularity.of(factDate(facts)).isin(literals(granularity, periods)));
+    }
+
+    /** The date a fact row counts on: the UTC date of the column its silver table is partitioned by. */
+    private static Column factDate(DatasetSpec facts) {
+        return to_date(col(facts.partition().orElseThrow().sourceColumn()));
+    }
+
+    private static Object[] literals(Granularity granularity, TreeSet<Comparable<?>> periods) {
+        return periods.stream().map(granularity::literal).toArray();
+    }
+
+    private static String describe(TreeSet<Comparable<?>> periods) {
+        return periods.size() <= 6 ? periods.toString()
+                : periods.size() + " periods " + periods.first() + ".." + periods.last();
     }
 }

@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -77,6 +78,22 @@ public final class Warehouse {
         return spark.read().format("delta").load(location(table));
     }
 
+    /** The table as of one committed version, so every input of a computation comes from a known state. */
+    public Dataset<Row> readAt(String table, long version) {
+        return spark.read().format("delta").option("versionAsOf", version).load(location(table));
+    }
+
+    /**
+     * Rows changed by the commits after {@code afterVersion} up to {@code toVersion}, from the change data feed:
+     * the table's columns plus _change_type (insert, delete, update_preimage, update_postimage). Fails when the
+     * feed of those versions is gone (vacuumed, or written before the feed was enabled).
+     */
+    public Dataset<Row> changes(String table, long afterVersion, long toVersion) {
+        return spark.read().format("delta").option("readChangeFeed", "true")
+                .option("startingVersion", afterVersion + 1).option("endingVersion", toVersion)
+                .load(location(table));
+    }
+
     public DeltaTable delta(String table) {
         return DeltaTable.forPath(spark, location(table));
     }
@@ -96,6 +113,14 @@ public final class Warehouse {
     public void replaceWhere(String table, Dataset<Row> rows, String predicate) {
         DeltaRetry.run("replace " + table + " where " + predicate, commitAttempts, () -> rows.write()
                 .format("delta").mode("overwrite").option("replaceWhere", predicate).save(location(table)));
+    }
+
+    /**
+     * The same with a predicate built from Columns: Spark renders it as SQL with its own quoting of literals, so
+     * values taken from the data (operator ids) can never change the predicate's meaning.
+     */
+    public void replaceWhere(String table, Dataset<Row> rows, Column predicate) {
+        replaceWhere(table, rows, predicate.expr().sql());
     }
 
     public void merge(String what, Runnable mergeCommit) {

@@ -93,6 +93,16 @@ class LakehouseCliTest {
     }
 
     @Test
+    void backfillBackwardsIsUsageErrorFoundBeforeSpark() {
+        Outcome outcome = run("backfill", "--from", "2026-06-30", "--to", "2026-06-27", "--landing",
+                tmp.resolve("landing").toString(), "--warehouse", tmp.resolve("warehouse").toString());
+        assertEquals(2, outcome.code(), outcome.err());
+        assertEquals(List.of("error: --to 2026-06-27 is before --from 2026-06-30"), outcome.errLines());
+        assertTrue(Files.notExists(tmp.resolve("warehouse")), "no warehouse/metastore for a usage error");
+        assertEquals(2, run("backfill", "--from", "2026-06-30").code(), "--to is required");
+    }
+
+    @Test
     void includePlannedOnAnotherSourceIsUsageError() throws Exception {
         Path input = Path.of(getClass().getResource("/sources/elspotprices-sample.csv").toURI());
         Outcome outcome = run("import", "--source", "energinet-elspot", "--include-planned", "--input",

@@ -19,7 +19,8 @@ class CapexEnergyReportsRegistryTest {
     private static final Map<String, StructType> SCHEMAS = Map.of(
             CapexTrends.CAPEX, GoldTestData.CAPEX,
             EnergyPriceMonthly.PRICES, GoldTestData.ENERGY,
-            SiteEnergyCost.SITES, GoldTestData.SITES);
+            SiteEnergyCost.SITES, GoldTestData.SITES,
+            SiteEnergyCost.MONTHLY_PRICES, SiteEnergyCostTest.monthly().schema());
 
     @ParameterizedTest
     @ValueSource(strings = {"capex_trends", "ai_capex_by_country", "energy_price_monthly", "site_energy_cost"})

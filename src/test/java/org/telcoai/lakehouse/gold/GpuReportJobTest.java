@@ -50,7 +50,7 @@ class GpuReportJobTest {
     @Test
     void writesGoldTablesAndARerunGivesTheSameContent() {
         ReportJob job = new ReportJob(warehouse, ReportSettings.DEFAULTS);
-        List<ReportResult> first = job.run(GPU_REPORTS);
+        List<ReportResult> first = job.run(GPU_REPORTS, true, "run-1");
         Map<String, List<Row>> firstContent = new HashMap<>();
         for (int i = 0; i < GPU_REPORTS.size(); i++) {
             GoldReport report = GPU_REPORTS.get(i);
@@ -67,7 +67,14 @@ class GpuReportJobTest {
             firstContent.put(table, written.collectAsList());
         }
 
-        List<ReportResult> second = job.run(GPU_REPORTS);
+        // Sources unchanged: nothing to do, no commit.
+        List<ReportResult> unchanged = job.run(GPU_REPORTS, false, "run-2");
+        for (int i = 0; i < GPU_REPORTS.size(); i++) {
+            assertEquals(ReportJob.Mode.UNCHANGED, unchanged.get(i).mode(), unchanged.get(i).table());
+            assertEquals(first.get(i).version(), unchanged.get(i).version(), unchanged.get(i).table());
+        }
+
+        List<ReportResult> second = job.run(GPU_REPORTS, true, "run-3");
         for (int i = 0; i < GPU_REPORTS.size(); i++) {
             String table = second.get(i).table();
             assertEquals(first.get(i).rows(), second.get(i).rows(), table);

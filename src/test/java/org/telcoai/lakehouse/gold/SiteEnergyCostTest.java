@@ -31,7 +31,13 @@ class SiteEnergyCostTest {
     private static Dataset<Row> run(ReportSettings settings, Row... sites) {
         return new SiteEnergyCost().compute(new GoldInputs(Map.of(
                 SiteEnergyCost.SITES, GoldTestData.frame(GoldTestData.SITES, sites),
-                EnergyPriceMonthly.PRICES, GoldTestData.frame(GoldTestData.ENERGY, PRICES)), settings));
+                SiteEnergyCost.MONTHLY_PRICES, monthly(PRICES)), settings));
+    }
+
+    /** gold.energy_price_monthly as the report job computes it before this report. */
+    static Dataset<Row> monthly(Row... prices) {
+        return new EnergyPriceMonthly().compute(GoldTestData.inputs(
+                Map.of(EnergyPriceMonthly.PRICES, GoldTestData.frame(GoldTestData.ENERGY, prices))));
     }
 
     private static Row s(String site, String month, String operator, String country, String energy, String price,

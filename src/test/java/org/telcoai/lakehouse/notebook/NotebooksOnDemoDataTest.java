@@ -40,7 +40,7 @@ class NotebooksOnDemoDataTest {
         new DemoDataGenerator(new DemoOptions(landing, 0.001, 1, 11L, 0.01, END, 1)).generate();
         new IngestJob(warehouse, new LandingZone(landing.toString(), spark.sparkContext().hadoopConfiguration()),
                 "run-notebooks-test").run(END, Datasets.ALL);
-        new ReportJob(warehouse, ReportSettings.DEFAULTS).run(GoldReports.ALL);
+        new ReportJob(warehouse, ReportSettings.DEFAULTS).run(GoldReports.ALL, true, "notebooks-demo");
     }
 
     private static List<Path> notebooks() throws Exception {

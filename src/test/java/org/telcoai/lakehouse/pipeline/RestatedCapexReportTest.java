@@ -46,14 +46,14 @@ class RestatedCapexReportTest {
         LandingZone zone = new LandingZone(landing.rootPath(), SharedSpark.spark().sparkContext().hadoopConfiguration());
 
         new IngestJob(warehouse, zone, "run-night-1").run(LocalDate.parse("2026-01-05"), Datasets.ALL);
-        new ReportJob(warehouse, ReportSettings.DEFAULTS).run(reports);
+        new ReportJob(warehouse, ReportSettings.DEFAULTS).run(reports, false, "run-night-1");
         Row first = quarter(warehouse);
         assertEquals(0, new BigDecimal("1050.0000").compareTo(first.getDecimal(0)), "700 + 350 USD");
         assertEquals(0, new BigDecimal("700.0000").compareTo(first.getDecimal(1)));
         assertEquals(700.0 / 1050.0, first.getDouble(2), 1e-12);
 
         new IngestJob(warehouse, zone, "run-night-2").run(LocalDate.parse("2026-01-06"), Datasets.ALL);
-        new ReportJob(warehouse, ReportSettings.DEFAULTS).run(reports);
+        new ReportJob(warehouse, ReportSettings.DEFAULTS).run(reports, false, "run-night-2");
         Row restated = quarter(warehouse);
         assertEquals(0, new BigDecimal("1750.0000").compareTo(restated.getDecimal(0)), "1400 + 350 USD");
         assertEquals(0, new BigDecimal("1400.0000").compareTo(restated.getDecimal(1)));
