@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.telcoai.lakehouse.config.LakehouseConfig;
 import org.telcoai.lakehouse.spark.LakehouseSpark;
@@ -23,7 +24,8 @@ abstract class SparkJob implements Callable<Integer> {
         String runId = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
                 .format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
         beforeSpark(config);
-        SparkSession spark = LakehouseSpark.create(config, getClass().getSimpleName());
+        SparkConf conf = configure(LakehouseSpark.conf(config, getClass().getSimpleName()));
+        SparkSession spark = LakehouseSpark.create(conf);
         try {
             Warehouse warehouse = new Warehouse(spark, LakehouseSpark.qualify(config.warehouse()),
                     config.commitRetries());
@@ -35,6 +37,11 @@ abstract class SparkJob implements Callable<Integer> {
 
     /** Work that needs no Spark (such as generating demo files) and must happen before it starts. */
     void beforeSpark(LakehouseConfig config) throws Exception {
+    }
+
+    /** Settings of this command's session on top of the job's. */
+    SparkConf configure(SparkConf conf) {
+        return conf;
     }
 
     abstract int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) throws Exception;
