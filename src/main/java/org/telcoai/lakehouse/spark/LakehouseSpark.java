@@ -60,7 +60,7 @@ public final class LakehouseSpark {
      * The job's complete SparkConf, for a session built here or by Spark's own SQL shell. In server mode this
      * starts the metastore's Derby network server when none answers yet.
      */
-    public static SparkConf conf(LakehouseConfig config, String appName) throws java.io.IOException {
+    public static SparkConf conf(LakehouseConfig config, String appName) throws IOException {
         String warehouse = qualify(config.warehouse());
         SparkConf conf = new SparkConf().setAppName("telco-ai-lakehouse " + appName);
         if (!conf.contains("spark.master")) {
@@ -68,7 +68,10 @@ public final class LakehouseSpark {
                     + "jobs/lakehouse-submit (cluster), or pass -Dspark.master=local[*]");
         }
         Metastore metastore = metastore(config, warehouse, conf);
-        if (metastore != null && metastore.mode() == Metastore.Mode.SERVER) {
+        // A session already running in this JVM (a test's) is what getOrCreate returns: it keeps its own catalog.
+        scala.Option<SparkSession> running = SparkSession.getDefaultSession();
+        boolean reused = running.isDefined() && !running.get().sparkContext().isStopped();
+        if (metastore != null && metastore.mode() == Metastore.Mode.SERVER && !reused) {
             new DerbyServer(metastore.port()).ensureRunning(java.nio.file.Path.of(metastore.dir()),
                     config.metastoreStartTimeout());
         }
