@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {NightlyCommand.class, BackfillCommand.class, IngestCommand.class, ReportCommand.class, ImportCommand.class,
             GenerateCommand.class,
             TablesCommand.class, NotebookCommand.class,
+            SqlCommand.class, ServeCommand.class, MetastoreCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the job failed (reason on stderr), 2 wrong usage."})
 public final class LakehouseCli {

@@ -1,9 +1,12 @@
 package org.telcoai.lakehouse.cli;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.telcoai.lakehouse.config.LakehouseConfig;
 import org.telcoai.lakehouse.ops.JobRuns;
@@ -37,7 +40,7 @@ abstract class SparkJob implements Callable<Integer> {
         LakehouseConfig config = common.load();
         String runId = JobRuns.newRunId();
         beforeSpark(config);
-        SparkSession spark = sessions.open(config, getClass().getSimpleName());
+        SparkSession spark = sessions.open(config, getClass().getSimpleName(), this::configure);
         try {
             Warehouse warehouse = new Warehouse(spark, LakehouseSpark.qualify(config.warehouse()),
                     config.commitRetries());
@@ -55,6 +58,11 @@ abstract class SparkJob implements Callable<Integer> {
 
     /** Work that needs no Spark (such as generating demo files) and must happen before it starts. */
     void beforeSpark(LakehouseConfig config) throws Exception {
+    }
+
+    /** Settings of this command's session on top of the job's. */
+    SparkConf configure(SparkConf conf) {
+        return conf;
     }
 
     /** The command's --run-date, if it has one; the run date is today (UTC) otherwise. */
@@ -104,15 +112,18 @@ abstract class SparkJob implements Callable<Integer> {
     /** How a command gets its SparkSession and lets it go. */
     interface Sessions {
 
-        SparkSession open(LakehouseConfig config, String appName);
+        /** A session for the command; {@code configure} adds the command's own settings to the job's. */
+        SparkSession open(LakehouseConfig config, String appName, UnaryOperator<SparkConf> configure)
+                throws IOException;
 
         void close(SparkSession spark);
 
         /** The job's own session, stopped at the end so the process exits with the job's code. */
         Sessions OWN = new Sessions() {
             @Override
-            public SparkSession open(LakehouseConfig config, String appName) {
-                return LakehouseSpark.create(config, appName);
+            public SparkSession open(LakehouseConfig config, String appName, UnaryOperator<SparkConf> configure)
+                    throws IOException {
+                return LakehouseSpark.create(configure.apply(LakehouseSpark.conf(config, appName)));
             }
 
             @Override

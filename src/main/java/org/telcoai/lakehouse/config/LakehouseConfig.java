@@ -73,6 +73,29 @@ public final class LakehouseConfig {
         return config.getString("metastore-dir");
     }
 
+    /** How the job reaches the Derby metastore of a local warehouse: {@code server} or {@code embedded}. */
+    public String metastoreMode() {
+        return config.getString("metastore.mode");
+    }
+
+    /** Port of the Derby network server on 127.0.0.1 in server mode. */
+    public int metastorePort() {
+        return config.getInt("metastore.port");
+    }
+
+    public java.time.Duration metastoreStartTimeout() {
+        return config.getDuration("metastore.start-timeout");
+    }
+
+    /** Interface the JDBC server of 'serve' listens on. */
+    public String serveHost() {
+        return config.getString("serve.host");
+    }
+
+    public int servePort() {
+        return config.getInt("serve.port");
+    }
+
     public int commitRetries() {
         return config.getInt("ingest.commit-retries");
     }

@@ -22,34 +22,63 @@ public final class LakehouseSpark {
 
     /** Settings every session of this project needs, whoever creates it (the job or a test). */
     public static SparkConf lakehouseConf(SparkConf conf, String warehouse, String metastoreDir) {
+        return lakehouseConf(conf, warehouse, metastoreDir == null ? null : Metastore.embedded(metastoreDir));
+    }
+
+    /** As above with the catalog given; {@code null} when spark.hadoop.hive.metastore.uris names one. */
+    public static SparkConf lakehouseConf(SparkConf conf, String warehouse, Metastore metastore) {
         conf.set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
         conf.set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
         conf.set("spark.sql.catalogImplementation", "hive");
         conf.set("spark.sql.warehouse.dir", warehouse);
         // Quarters, months and FX dates are calendar periods in UTC, whatever the machine's zone.
         conf.set("spark.sql.session.timeZone", "UTC");
-        if (!conf.contains("spark.hadoop.hive.metastore.uris") && metastoreDir != null) {
-            conf.set("spark.hadoop.javax.jdo.option.ConnectionURL",
-                    "jdbc:derby:;databaseName=" + metastoreDir + "/metastore_db;create=true");
-            new java.io.File(metastoreDir).mkdirs();
-            System.setProperty("derby.stream.error.file", metastoreDir + "/derby.log");
+        if (!conf.contains("spark.hadoop.hive.metastore.uris") && metastore != null) {
+            metastore.configure(conf);
+            new java.io.File(metastore.dir()).mkdirs();
+            // Embedded Derby (the catalog, or the JDBC server's scratch catalog) logs here, not in the working folder.
+            System.setProperty("derby.stream.error.file", metastore.dir() + "/derby.log");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         return conf;
     }
 
-    public static SparkSession create(LakehouseConfig config, String appName) {
+    public static SparkSession create(SparkConf conf) {
+        return SparkSession.builder().config(conf).enableHiveSupport().getOrCreate();
+    }
+
+    /**
+     * For Spark's SQL shell and JDBC server, whose sessions return dates as java.time values: Delta 3.3 answers
+     * MIN/MAX of a DATE column from table statistics with a cast to java.sql.Date that then fails
+     * (delta-io/delta#4201), so such queries read the data instead.
+     */
+    public static SparkConf forJavaTimeSessions(SparkConf conf) {
+        return conf.set("spark.databricks.delta.optimizeMetadataQuery.enabled", "false");
+    }
+
+    /**
+     * The job's complete SparkConf, for a session built here or by Spark's own SQL shell. In server mode this
+     * starts the metastore's Derby network server when none answers yet.
+     */
+    public static SparkConf conf(LakehouseConfig config, String appName) throws IOException {
         String warehouse = qualify(config.warehouse());
         SparkConf conf = new SparkConf().setAppName("telco-ai-lakehouse " + appName);
         if (!conf.contains("spark.master")) {
             throw new IllegalStateException("spark.master is not set: run through jobs/lakehouse (local) or "
                     + "jobs/lakehouse-submit (cluster), or pass -Dspark.master=local[*]");
         }
-        String metastore = metastoreDir(config, warehouse, conf);
+        Metastore metastore = metastore(config, warehouse, conf);
+        // A session already running in this JVM (a test's) is what getOrCreate returns: it keeps its own catalog.
+        scala.Option<SparkSession> running = SparkSession.getDefaultSession();
+        boolean reused = running.isDefined() && !running.get().sparkContext().isStopped();
+        if (metastore != null && metastore.mode() == Metastore.Mode.SERVER && !reused) {
+            new DerbyServer(metastore.port()).ensureRunning(java.nio.file.Path.of(metastore.dir()),
+                    config.metastoreStartTimeout());
+        }
         lakehouseConf(conf, warehouse, metastore);
-        LOG.info("Starting Spark (master {}), warehouse {}, metastore {}", conf.get("spark.master"), warehouse,
-                metastore == null ? "hive.metastore.uris" : metastore);
-        return SparkSession.builder().config(conf).enableHiveSupport().getOrCreate();
+        LOG.info("Spark (master {}), warehouse {}, metastore {}", conf.get("spark.master"), warehouse,
+                metastore == null ? "hive.metastore.uris" : metastore.describe());
+        return conf;
     }
 
     /** Absolute, scheme-qualified form of a path, so tables are registered with absolute locations. */
@@ -60,6 +89,15 @@ public final class LakehouseSpark {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve " + path, e);
         }
+    }
+
+    /** The warehouse's Derby catalog, or null when spark.hadoop.hive.metastore.uris names a shared one. */
+    public static Metastore metastore(LakehouseConfig config, String qualifiedWarehouse, SparkConf conf) {
+        String dir = metastoreDir(config, qualifiedWarehouse, conf);
+        if (dir == null || conf.contains("spark.hadoop.hive.metastore.uris")) {
+            return null;
+        }
+        return new Metastore(Metastore.Mode.parse(config.metastoreMode()), dir, config.metastorePort());
     }
 
     static String metastoreDir(LakehouseConfig config, String qualifiedWarehouse, SparkConf conf) {

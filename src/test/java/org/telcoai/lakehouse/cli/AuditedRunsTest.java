@@ -57,7 +57,8 @@ class AuditedRunsTest {
     /** The shared session is the tests', not the command's: it must survive every command. */
     private static final SparkJob.Sessions SHARED = new SparkJob.Sessions() {
         @Override
-        public SparkSession open(LakehouseConfig config, String appName) {
+        public SparkSession open(LakehouseConfig config, String appName,
+                                 java.util.function.UnaryOperator<org.apache.spark.SparkConf> configure) {
             return SharedSpark.spark();
         }
 

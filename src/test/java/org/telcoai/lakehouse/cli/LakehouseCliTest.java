@@ -20,13 +20,13 @@ class LakehouseCliTest {
     @TempDir
     Path tmp;
 
-    private record Outcome(int code, String out, String err) {
+    record Outcome(int code, String out, String err) {
         List<String> errLines() {
             return err.lines().filter(l -> !l.isBlank()).toList();
         }
     }
 
-    private static Outcome run(String... args) {
+    static Outcome run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = LakehouseCli.commandLine();
@@ -37,7 +37,7 @@ class LakehouseCliTest {
     }
 
     /** Commands that get past parsing would start Spark; with spark.master set that could stop the tests' session. */
-    private static void assumeNoSparkMaster() {
+    static void assumeNoSparkMaster() {
         assumeTrue(System.getProperty("spark.master") == null, "spark.master is set for this JVM");
     }
 
