@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             "Tables: bronze.<dataset>, silver.<dataset>, quarantine.<dataset>, reference.<name>, ops.ingest_log"},
         subcommands = {NightlyCommand.class, IngestCommand.class, ReportCommand.class, ImportCommand.class,
             GenerateCommand.class,
-            TablesCommand.class, NotebookCommand.class,
+            TablesCommand.class, NotebookCommand.class, MaintainCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the job failed (reason on stderr), 2 wrong usage."})
 public final class LakehouseCli {
