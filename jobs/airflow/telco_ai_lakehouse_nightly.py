@@ -86,10 +86,11 @@ def lakehouse_task(task_id: str, arguments: list[str]) -> SparkSubmitOperator:
         application=APPLICATION,
         java_class=MAIN_CLASS,
         packages=DELTA_PACKAGE,
-        properties_file=f"{LAKEHOUSE_HOME}/conf/spark-defaults.conf",
         conf={
             "spark.driver.extraJavaOptions": " ".join(DRIVER_OPTIONS),
             "spark.executor.extraJavaOptions": " ".join(JVM_OPTIONS),
+            # As conf/spark-defaults.conf has it for local runs; the cluster's own defaults apply otherwise.
+            "spark.sql.parquet.compression.codec": "zstd",
         },
         name=f"telco-ai-lakehouse-{task_id}",
         application_args=arguments + DATA_FOLDERS,
