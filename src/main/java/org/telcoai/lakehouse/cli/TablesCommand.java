@@ -1,9 +1,7 @@
 package org.telcoai.lakehouse.cli;
 
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.telcoai.lakehouse.config.LakehouseConfig;
-import org.telcoai.lakehouse.warehouse.Layer;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 
@@ -21,15 +19,9 @@ final class TablesCommand extends SparkJob {
     int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) throws Exception {
         StringBuilder out = new StringBuilder(String.format("%-32s %12s %8s  %s%n", "table", "rows", "version",
                 "location"));
-        for (Layer layer : Layer.values()) {
-            if (!spark.catalog().databaseExists(layer.schema())) {
-                continue;
-            }
-            for (Row table : spark.catalog().listTables(layer.schema()).toDF().select("name").collectAsList()) {
-                String name = layer.table(table.getString(0));
-                out.append(String.format("%-32s %12d %8d  %s%n", name, spark.table(name).count(),
-                        warehouse.version(name), warehouse.location(name)));
-            }
+        for (String name : warehouse.tables()) {
+            out.append(String.format("%-32s %12d %8d  %s%n", name, spark.table(name).count(),
+                    warehouse.version(name), warehouse.location(name)));
         }
         System.out.print(out);
         return 0;

@@ -100,6 +100,11 @@ public final class LakehouseConfig {
         return config.getInt("ingest.commit-retries");
     }
 
+    /** Hours of history VACUUM keeps (lakehouse.maintain.vacuum-retention-hours). */
+    public double vacuumRetentionHours() {
+        return config.getDouble("maintain.vacuum-retention-hours");
+    }
+
     public double demoScale() {
         return config.getDouble("demo.scale");
     }

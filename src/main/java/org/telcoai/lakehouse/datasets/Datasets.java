@@ -85,7 +85,9 @@ public final class Datasets {
             new Partitioning("period_year", "period_date", false),
             List.of(new Rule.MonthStart("period_date"),
                     new Rule.References("operator_id", "operators", ReasonCode.UNKNOWN_OPERATOR)),
-            "currency", "period_date", List.of(new UsdConversion("amount", "amount_usd", 24, 4)));
+            "currency", "period_date", List.of(new UsdConversion("amount", "amount_usd", 24, 4)))
+            // capex_trends per operator, ai_capex_by_country per country.
+            .zOrderBy("operator_id", "country_iso");
 
     public static final DatasetSpec ENERGY_PRICES = new DatasetSpec("energy_prices", Kind.FACT,
             List.of(required("zone", ColumnType.STRING),
@@ -98,7 +100,9 @@ public final class Datasets {
             List.of("zone", "market", "interval_start"), List.of(),
             new Partitioning("interval_year", "interval_start", true),
             List.of(new Rule.IntegerIn("interval_minutes", INTERVAL_MINUTES, ReasonCode.BAD_INTERVAL)),
-            "currency", "interval_start", List.of(new UsdConversion("price", "price_usd_mwh", 16, 4)));
+            "currency", "interval_start", List.of(new UsdConversion("price", "price_usd_mwh", 16, 4)))
+            // energy_price_monthly per zone and market; site_energy_cost reads one zone's DAY_AHEAD prices.
+            .zOrderBy("zone", "market");
 
     public static final DatasetSpec GPU_SHIPMENTS = new DatasetSpec("gpu_shipments", Kind.FACT,
             List.of(required("shipment_id", ColumnType.STRING),
@@ -117,7 +121,9 @@ public final class Datasets {
             List.of(new Rule.Positive("units"),
                     new Rule.References("buyer_id", "operators", ReasonCode.UNKNOWN_OPERATOR),
                     new Rule.References("site_id", "sites", ReasonCode.UNKNOWN_SITE)),
-            "currency", "ship_date", List.of(new UsdConversion("unit_price", "unit_price_usd", 20, 4)));
+            "currency", "ship_date", List.of(new UsdConversion("unit_price", "unit_price_usd", 20, 4)))
+            // Regional reports by destination country; buyer shares by operator.
+            .zOrderBy("destination_country_iso", "buyer_id");
 
     /** In processing order: a dataset's references come before it. */
     public static final List<DatasetSpec> ALL = List.of(OPERATORS, FX_RATES, SITES, ACCELERATORS,

@@ -1,11 +1,20 @@
 package org.telcoai.lakehouse.warehouse;
 
+import io.delta.tables.DeltaOptimizeBuilder;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
@@ -16,6 +25,14 @@ import org.apache.spark.sql.types.StructType;
  * replaceWhere overwrites and retried MERGE commits. Stages hand it DataFrames; they never write themselves.
  */
 public final class Warehouse {
+
+    /**
+     * Delta's default delta.deletedFileRetentionDuration (7 days): a shorter VACUUM can delete files that readers
+     * of older versions, or writers still running, need.
+     */
+    public static final double SAFE_VACUUM_RETENTION_HOURS = 168;
+
+    private static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
 
     private final SparkSession spark;
     private final String root;
@@ -139,5 +156,92 @@ public final class Warehouse {
 
     public boolean exists(String table) {
         return spark.catalog().tableExists(table);
+    }
+
+    /** Qualified names of the catalog's tables (not views) in the project's schemas, in layer order. */
+    public List<String> tables() {
+        List<String> tables = new ArrayList<>();
+        for (Layer layer : Layer.values()) {
+            if (!spark.catalog().databaseExists(layer.schema())) {
+                continue;
+            }
+            try {
+                for (Row table : spark.catalog().listTables(layer.schema()).toDF()
+                        .where("NOT isTemporary AND tableType <> 'VIEW'").select("name").orderBy("name")
+                        .collectAsList()) {
+                    tables.add(layer.table(table.getString(0)));
+                }
+            } catch (org.apache.spark.sql.AnalysisException e) {
+                throw new IllegalStateException("cannot list the tables of " + layer.schema(), e);
+            }
+        }
+        return tables;
+    }
+
+    public boolean isDelta(String table) {
+        return DeltaTable.isDeltaTable(spark, location(table));
+    }
+
+    /** Data files of the table's current version. */
+    public long fileCount(String table) {
+        return delta(table).detail().select("numFiles").head().getLong(0);
+    }
+
+    /**
+     * Rewrites small files into larger ones (OPTIMIZE), within each partition, clustered on {@code zOrderColumns}
+     * when there are any. The commit changes no data, so change data feed readers see nothing new.
+     */
+    public void optimize(String table, List<String> zOrderColumns) {
+        DeltaRetry.run("optimize " + table, commitAttempts, () -> {
+            DeltaOptimizeBuilder optimize = delta(table).optimize();
+            if (zOrderColumns.isEmpty()) {
+                optimize.executeCompaction();
+            } else {
+                optimize.executeZOrderBy(zOrderColumns.toArray(String[]::new));
+            }
+        });
+    }
+
+    /**
+     * Deletes the files (data and change data) that no version younger than {@code retentionHours} references.
+     * Delta refuses a retention below the table's deleted-file retention; {@code belowSafeRetention} lifts that
+     * check for this call only.
+     */
+    public void vacuum(String table, double retentionHours, boolean belowSafeRetention) {
+        if (!belowSafeRetention) {
+            delta(table).vacuum(retentionHours);
+            return;
+        }
+        RuntimeConfig conf = spark.conf();
+        scala.Option<String> previous = conf.getOption(RETENTION_CHECK);
+        conf.set(RETENTION_CHECK, "false");
+        try {
+            delta(table).vacuum(retentionHours);
+        } finally {
+            if (previous.isDefined()) {
+                conf.set(RETENTION_CHECK, previous.get());
+            } else {
+                conf.unset(RETENTION_CHECK);
+            }
+        }
+    }
+
+    /** Parquet files in the table's folder outside its log, referenced or not: what VACUUM may delete. */
+    public long filesOnDisk(String table) {
+        Path root = new Path(location(table));
+        try {
+            FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            long count = 0;
+            RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
+            while (files.hasNext()) {
+                Path file = files.next().getPath();
+                if (file.getName().endsWith(".parquet") && !file.toUri().getPath().contains("/_delta_log/")) {
+                    count++;
+                }
+            }
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
     }
 }
