@@ -25,10 +25,15 @@ import org.telcoai.lakehouse.pipeline.ReportJob;
 import org.telcoai.lakehouse.testing.SharedSpark;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 
-/** Every notebook shipped in notebooks/ runs without an error on a small demo warehouse, each SQL cell with a result. */
+/**
+ * Every notebook shipped in notebooks/ runs without an error on a small demo warehouse, each SQL cell with a result
+ * that has rows: a misspelled filter value returns no rows without an error, and must fail here too.
+ */
 class NotebooksOnDemoDataTest {
 
     private static final LocalDate END = LocalDate.parse("2026-06-30");
+    /** Three years hold two complete years and eight complete quarters: enough for the notebooks' growth rates. */
+    private static final int YEARS = 3;
     private static SparkSession spark;
 
     @BeforeAll
@@ -37,7 +42,7 @@ class NotebooksOnDemoDataTest {
         SharedSpark.resetWarehouse();
         Warehouse warehouse = SharedSpark.warehouse();
         Path landing = SharedSpark.newTempDir("landing-notebooks-");
-        new DemoDataGenerator(new DemoOptions(landing, 0.001, 1, 11L, 0.01, END, 1)).generate();
+        new DemoDataGenerator(new DemoOptions(landing, 0.001, YEARS, 11L, 0.01, END, 1)).generate();
         new IngestJob(warehouse, new LandingZone(landing.toString(), spark.sparkContext().hadoopConfiguration()),
                 "run-notebooks-test").run(END, Datasets.ALL);
         new ReportJob(warehouse, ReportSettings.DEFAULTS).run(GoldReports.ALL, true, "notebooks-demo");
@@ -49,8 +54,18 @@ class NotebooksOnDemoDataTest {
         }
     }
 
+    /** Notebook text fields are a string or a list of lines. */
+    private static String text(JsonNode field) {
+        if (!field.isArray()) {
+            return field.asText();
+        }
+        StringBuilder joined = new StringBuilder();
+        field.forEach(line -> joined.append(line.asText()));
+        return joined.toString();
+    }
+
     @Test
-    void everyNotebookRunsAndEverySqlCellGetsItsResult() throws Exception {
+    void everyNotebookRunsAndEverySqlCellGetsRows() throws Exception {
         List<Path> notebooks = notebooks();
         assertTrue(notebooks.size() >= 2, "notebooks found: " + notebooks);
         Path out = SharedSpark.newTempDir("notebooks-out-");
@@ -61,14 +76,14 @@ class NotebooksOnDemoDataTest {
             assertFalse(run.failed(), notebook + ": " + run.failure().map(NotebookRun.Failure::describe).orElse(""));
             int sqlCells = 0;
             for (JsonNode cell : json.readTree(written.toFile()).get("cells")) {
-                String source = cell.get("source").isArray()
-                        ? String.join("", json.convertValue(cell.get("source"), String[].class))
-                        : cell.get("source").asText();
+                String source = text(cell.get("source"));
                 if (cell.get("cell_type").asText().equals("code") && source.startsWith("%%sql\n")) {
                     sqlCells++;
                     JsonNode outputs = cell.get("outputs");
                     assertEquals(1, outputs.size(), notebook + " cell without its one result: " + source);
                     assertEquals("execute_result", outputs.get(0).get("output_type").asText(), notebook + ": " + source);
+                    String table = text(outputs.get(0).get("data").get("text/plain"));
+                    assertFalse(table.endsWith("(no rows)"), notebook + " cell without rows: " + source);
                 }
             }
             assertTrue(sqlCells > 0, notebook + " has no SQL cell");
