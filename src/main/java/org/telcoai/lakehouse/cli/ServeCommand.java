@@ -44,7 +44,7 @@ final class ServeCommand extends SparkJob {
 
     @Override
     SparkConf configure(SparkConf conf) {
-        return LakehouseSpark.forJavaTimeSessions(conf);
+        return endpoint.configure(LakehouseSpark.forJavaTimeSessions(conf));
     }
 
     @Override

@@ -51,7 +51,17 @@ public record JdbcEndpoint(String host, int port) {
         }
     }
 
-    /** HiveThriftServer2.startWithContext reads its host and port from the session's configuration. */
+    /**
+     * The host and port in the Hadoop configuration the session is built with, where the Thrift server's HiveConf
+     * always finds them (a runtime SQL setting alone was seen ignored: the server then took *:10000).
+     */
+    public org.apache.spark.SparkConf configure(org.apache.spark.SparkConf conf) {
+        return conf.set("spark.hadoop.hive.server2.thrift.bind.host", host)
+                .set("spark.hadoop.hive.server2.thrift.port", Integer.toString(port))
+                .set("spark.hadoop.hive.server2.transport.mode", "binary");
+    }
+
+    /** HiveThriftServer2.startWithContext also reads its host and port from the session's configuration. */
     public void configure(SparkSession spark) {
         spark.conf().set("hive.server2.thrift.bind.host", host);
         spark.conf().set("hive.server2.thrift.port", Integer.toString(port));
