@@ -79,12 +79,15 @@ public final class ReportJob {
         Map<String, Map<String, Long>> previous = watermarks.all();
         List<ReportResult> results = new ArrayList<>();
         List<Watermark> computed = new ArrayList<>();
+        // Several reports read the same silver table: look its version up once; a gold table this run writes is
+        // updated below, so a report reading it sees the new version.
+        Map<String, Long> currentVersions = new java.util.HashMap<>();
         try {
             for (GoldReport report : reports) {
                 long started = System.nanoTime();
                 Map<String, Long> versions = new LinkedHashMap<>();
                 for (String source : report.sources()) {
-                    versions.put(source, warehouse.version(source));
+                    versions.put(source, currentVersions.computeIfAbsent(source, warehouse::version));
                 }
                 String table = Layer.GOLD.table(report.name());
                 Plan plan = fullRefresh ? Plan.full("full refresh")
@@ -95,6 +98,7 @@ public final class ReportJob {
                 if (plan.mode() != Mode.UNCHANGED || !versions.equals(previous.get(report.name()))) {
                     computed.add(new Watermark(report.name(), versions, result.mode().name(), runId, Instant.now()));
                 }
+                currentVersions.put(table, result.version());
                 results.add(result);
                 LOG.info("{}: {} ({}): {} rows written, version {} ({} s)", table, result.mode(), plan.reason(),
                         result.rows(), result.version(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
