@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.telcoai.lakehouse.spark.DerbyServer;
 import org.telcoai.lakehouse.testing.LakehouseProcess;
+import org.telcoai.lakehouse.testing.Ports;
 import org.telcoai.lakehouse.testing.SharedSpark;
 
 /**
@@ -59,7 +59,7 @@ class AnalystAccessProcessTest {
         home = SharedSpark.newTempDir("analysts-");
         landing = home.resolve("landing");
         warehouse = home.resolve("warehouse");
-        metastorePort = freePort();
+        metastorePort = Ports.free();
         lakehouse = new LakehouseProcess(home, metastorePort);
         assertEquals(0, LakehouseCli.run("generate", "--landing", landing.toString(), "--scale", "0.002",
                 "--years", "2", "--daily-deliveries", "1", "--end-date", "2026-06-30"));
@@ -113,7 +113,7 @@ class AnalystAccessProcessTest {
     @Test
     @Order(2)
     void serveAnswersJdbcAndShowsTheResultsOfANightlyRunWhileItServes() throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         Path serveLog = home.resolve("serve.log");
         Process serve = start(serveLog, paths("serve", "--port", Integer.toString(port)));
         String url = "jdbc:hive2://localhost:" + port + "/default";
@@ -194,11 +194,5 @@ class AnalystAccessProcessTest {
 
     private static List<String> lines(Path log) throws IOException {
         return Files.readAllLines(log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

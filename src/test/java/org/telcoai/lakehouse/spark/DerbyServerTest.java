@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.telcoai.lakehouse.testing.Ports;
 
 /** The metastore's Derby network server as a real background JVM, on a free port per test. */
 class DerbyServerTest {
@@ -51,12 +52,6 @@ class DerbyServerTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void twoJobsStartingAtOnceShareOneServerThatKeepsAnEmbeddedCatalog() throws Exception {
         // A catalog made by the embedded metastore, as an existing warehouse has it.
@@ -69,7 +64,7 @@ class DerbyServerTest {
         }
         shutdownEmbedded(embedded);
 
-        server = new DerbyServer(freePort());
+        server = new DerbyServer(Ports.free());
         ExecutorService jobs = Executors.newFixedThreadPool(2);
         try {
             Callable<Void> start = () -> {
@@ -106,7 +101,7 @@ class DerbyServerTest {
 
     @Test
     void freshCatalogIsCreatedThroughTheServer() throws Exception {
-        server = new DerbyServer(freePort());
+        server = new DerbyServer(Ports.free());
         Path dir = tmp.resolve("fresh");
         server.ensureRunning(dir, TIMEOUT);
         assertEquals(1, server.processes().size());

@@ -105,13 +105,13 @@ public final class LakehouseProcess {
         }
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     /** The flags Spark 3.5 needs on Java 17, from the same file the launchers read. */
-    private static List<String> jvmOptions() {
+    static List<String> jvmOptions() {
         try {
             return Files.readAllLines(Path.of("jobs/jvm-options")).stream().map(String::trim)
                     .filter(line -> !line.isEmpty()).toList();

@@ -1,0 +1,303 @@
+package org.telcoai.lakehouse.cluster;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telcoai.lakehouse.cli.LakehouseCli;
+import org.telcoai.lakehouse.gold.GoldReport;
+import org.telcoai.lakehouse.gold.GoldReports;
+import org.telcoai.lakehouse.ops.JobRuns;
+import org.telcoai.lakehouse.testing.LakehouseProcess;
+import org.telcoai.lakehouse.testing.Ports;
+import org.telcoai.lakehouse.testing.SharedSpark;
+import org.telcoai.lakehouse.testing.StandaloneCluster;
+import org.telcoai.lakehouse.warehouse.Layer;
+import org.telcoai.lakehouse.warehouse.Warehouse;
+
+/**
+ * The packaged jars on a real Spark standalone cluster: a Master and two one-core Workers on 127.0.0.1, each a JVM
+ * of its own, run from a Spark home of the project's Maven dependencies. {@code jobs/lakehouse-submit} submits the
+ * nightly job with the cluster jar; while its tasks run on executors, one Worker is killed (SIGKILL). The run must
+ * still succeed, with gold tables and exports equal to those of {@code jobs/lakehouse} run locally on the same
+ * deliveries, and record itself in ops.job_runs. Runs in {@code mvn verify}, after the jars are packaged.
+ */
+class StandaloneClusterIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneClusterIT.class);
+    private static final String RUN_DATE = "2026-06-29";
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(20);
+    private static final Pattern WORKER_UI_PORT = Pattern.compile("http://[^:/]+:(\\d+)/logPage");
+    /** Few partitions, as the data are small: fewer tasks per stage on two one-core executors. */
+    private static final Map<String, String> SMALL_DATA = Map.of(
+            "spark.sql.shuffle.partitions", "2",
+            "spark.databricks.delta.snapshotPartitions", "2");
+
+    private static Path root;
+    private static Path landing;
+    private static StandaloneCluster cluster;
+    private static Process submitted;
+    private static int submitExit;
+    private static StandaloneCluster.Worker killedWorker;
+    private static String killedExecutor;
+    private static Path submitLog;
+
+    @BeforeAll
+    static void runLocallyAndOnTheCluster() throws Exception {
+        root = SharedSpark.newTempDir("cluster-");
+        landing = root.resolve("landing");
+        assertEquals(0, LakehouseCli.run("generate", "--landing", landing.toString(), "--scale", "0.002",
+                "--years", "1", "--daily-deliveries", "1", "--end-date", "2026-06-30"));
+
+        Path localLog = root.resolve("local.log");
+        assertEquals(0, runLocally(localLog), () -> LakehouseProcess.tail(localLog));
+
+        cluster = StandaloneCluster.start(root.resolve("cluster"), Path.of("target/lib"), 2, 1, "1g");
+        int driverUiPort = Ports.free();
+        Path properties = root.resolve("test-cluster.conf");
+        Files.createDirectories(root.resolve("events"));
+        StringBuilder lines = new StringBuilder()
+                .append("spark.executor.cores 1\n")
+                .append("spark.executor.memory 640m\n")
+                .append("spark.driver.host 127.0.0.1\n")
+                .append("spark.ui.enabled true\n")
+                .append("spark.ui.port ").append(driverUiPort).append('\n')
+                .append("spark.eventLog.enabled true\n")
+                .append("spark.eventLog.dir ").append(root.resolve("events").toUri()).append('\n');
+        SMALL_DATA.forEach((key, value) -> lines.append(key).append(' ').append(value).append('\n'));
+        Files.writeString(properties, lines);
+
+        submitLog = root.resolve("submit.log");
+        ProcessBuilder submit = new ProcessBuilder("jobs/lakehouse-submit", "--master", cluster.masterUrl(),
+                "--", "nightly", "--run-date", RUN_DATE)
+                .redirectErrorStream(true).redirectOutput(submitLog.toFile());
+        Map<String, String> env = lakehouseEnvironment(submit, "submitted");
+        env.putAll(cluster.environment());
+        // The cluster's jars have Delta (as the "cluster's jars" case); no Ivy download in the test.
+        env.put("LAKEHOUSE_DELTA_PACKAGES", "");
+        env.put("LAKEHOUSE_SPARK_CONF", Path.of("conf/cluster/standalone.conf").toAbsolutePath() + ":" + properties);
+        env.put("LAKEHOUSE_DRIVER_MEMORY", "1g");
+        submitted = submit.start();
+        submitted.getOutputStream().close();
+
+        killAWorkerWhileItsExecutorRunsATask(driverUiPort);
+        if (!submitted.waitFor(JOB_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the cluster run is still running after " + JOB_TIMEOUT + ":\n"
+                    + LakehouseProcess.tail(submitLog));
+        }
+        submitExit = submitted.exitValue();
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        LakehouseProcess.destroy(submitted);
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void theNightlyRunSucceedsOnTheClusterAfterLosingAWorkerMidStage() {
+        assertEquals(0, submitExit, () -> LakehouseProcess.tail(submitLog));
+        assertFalse(killedWorker.process().isAlive(), "worker " + killedWorker.number() + " still runs");
+    }
+
+    @Test
+    void tasksRanInExecutorsOnBothWorkersAndTheKilledWorkersExecutorWasLost() throws IOException {
+        EventLog events = EventLog.read(root.resolve("events"));
+        LOG.info("Cluster run: {} executors added on workers with UI ports {}, executors removed {}, "
+                + "failed tasks {}, stage attempts resubmitted {}", events.executorsAdded.size(),
+                events.workerPortsOfExecutors.values(), events.executorsRemoved, events.failedTasks,
+                events.retriedStageAttempts);
+        Set<Integer> workerPorts = new TreeSet<>(events.workerPortsOfExecutors.values());
+        assertEquals(new TreeSet<>(cluster.workers().stream().map(StandaloneCluster.Worker::uiPort).toList()),
+                workerPorts, "executors ran on both workers");
+        assertTrue(events.executorsRemoved.contains(killedExecutor),
+                "executor " + killedExecutor + " of the killed worker was not reported lost: "
+                        + events.executorsRemoved);
+        assertTrue(events.tasksByExecutor.getOrDefault(killedExecutor, 0) > 0);
+        // Every executor that was not lost ran tasks too: the work was spread, not run in the driver.
+        events.executorsAdded.stream().filter(id -> !id.equals(killedExecutor))
+                .forEach(id -> assertTrue(events.tasksByExecutor.getOrDefault(id, 0) > 0, "executor " + id));
+    }
+
+    @Test
+    void goldTablesAndExportsEqualThoseOfALocalRunOnTheSameDeliveries() throws IOException {
+        Warehouse local = warehouseOf("local");
+        Warehouse onCluster = warehouseOf("submitted");
+        for (GoldReport report : GoldReports.ALL) {
+            String table = Layer.GOLD.table(report.name());
+            Dataset<Row> expected = SharedSpark.spark().read().format("delta").load(local.location(table));
+            Dataset<Row> actual = SharedSpark.spark().read().format("delta").load(onCluster.location(table));
+            long rows = expected.count();
+            assertTrue(rows > 0, table + " is empty");
+            assertEquals(rows, actual.count(), table);
+            assertEquals(0, expected.exceptAll(actual).count(), table + ": rows of the local run missing");
+            assertEquals(0, actual.exceptAll(expected).count(), table + ": rows the local run does not have");
+        }
+        Path localExports = root.resolve("local/data/reports").resolve(RUN_DATE);
+        Path clusterExports = root.resolve("submitted/data/reports").resolve(RUN_DATE);
+        List<Path> csvFiles;
+        try (Stream<Path> files = Files.list(localExports)) {
+            csvFiles = files.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+        }
+        assertEquals(GoldReports.ALL.size(), csvFiles.size());
+        for (Path csv : csvFiles) {
+            assertArrayEquals(Files.readAllBytes(csv), Files.readAllBytes(clusterExports.resolve(csv.getFileName())),
+                    csv.getFileName().toString());
+        }
+    }
+
+    @Test
+    void theAuditTableRecordsTheClusterRunAsSucceeded() {
+        Warehouse onCluster = warehouseOf("submitted");
+        List<Row> finalRows = SharedSpark.spark().read().format("delta").load(onCluster.location(JobRuns.TABLE))
+                .where(col("command").equalTo("nightly").and(col("run_date").equalTo(Date.valueOf(RUN_DATE)))
+                        .and(col("stage").equalTo(JobRuns.RUN)).and(col("finished_at").isNotNull()))
+                .select("status", "command_line").collectAsList();
+        assertEquals(1, finalRows.size(), finalRows::toString);
+        assertEquals("SUCCEEDED", finalRows.get(0).getString(0));
+        assertTrue(finalRows.get(0).getString(1).contains("--run-date " + RUN_DATE), finalRows::toString);
+    }
+
+    /** jobs/lakehouse on local[2], with the same small-data settings as the cluster run. */
+    private static int runLocally(Path log) throws IOException, InterruptedException {
+        ProcessBuilder local = new ProcessBuilder("jobs/lakehouse", "nightly", "--run-date", RUN_DATE)
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = lakehouseEnvironment(local, "local");
+        env.put("LAKEHOUSE_MASTER", "local[2]");
+        env.put("LAKEHOUSE_DRIVER_MEMORY", "1g");
+        StringBuilder javaOpts = new StringBuilder();
+        SMALL_DATA.forEach((key, value) -> javaOpts.append("-D").append(key).append('=').append(value).append(' '));
+        env.put("LAKEHOUSE_JAVA_OPTS", javaOpts.toString().trim());
+        Process process = local.start();
+        process.getOutputStream().close();
+        try {
+            if (!process.waitFor(JOB_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the local run is still running after " + JOB_TIMEOUT);
+            }
+            return process.exitValue();
+        } finally {
+            LakehouseProcess.destroy(process);
+        }
+    }
+
+    /** Data under root/{@code home}, the shared landing zone, an embedded catalog: nothing shared between runs. */
+    private static Map<String, String> lakehouseEnvironment(ProcessBuilder builder, String home) {
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("LAKEHOUSE_") || name.startsWith("SPARK_"));
+        env.put("LAKEHOUSE_HOME", root.resolve(home).toString());
+        env.put("LAKEHOUSE_LANDING", landing.toString());
+        env.put("LAKEHOUSE_METASTORE_MODE", "embedded");
+        return env;
+    }
+
+    private static Warehouse warehouseOf(String home) {
+        return new Warehouse(SharedSpark.spark(), root.resolve(home).resolve("data/warehouse").toUri().toString(), 1);
+    }
+
+    /**
+     * Waits, through the driver's REST API, for a task running on an executor of worker 1, and then kills that
+     * worker, so that a stage loses a running task and the shuffle files of every stage before.
+     */
+    private static void killAWorkerWhileItsExecutorRunsATask(int driverUiPort) throws Exception {
+        StandaloneCluster.Worker victim = cluster.workers().get(0);
+        String api = "http://127.0.0.1:" + driverUiPort + "/api/v1/applications";
+        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+        while (submitted.isAlive() && System.nanoTime() < deadline) {
+            String appId = StandaloneCluster.json(api).path(0).path("id").asText("");
+            List<String> victimExecutors = cluster.executorsOf(victim);
+            if (!appId.isEmpty() && !victimExecutors.isEmpty()) {
+                for (JsonNode executor : StandaloneCluster.json(api + "/" + appId + "/executors")) {
+                    String id = executor.path("id").asText();
+                    if (victimExecutors.contains(id) && executor.path("activeTasks").asInt() > 0) {
+                        LOG.info("Killing worker {} (pid {}) while its executor {} runs {} task(s)",
+                                victim.number(), victim.pid(), id, executor.path("activeTasks").asInt());
+                        cluster.kill(victim);
+                        killedWorker = victim;
+                        killedExecutor = id;
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("never saw a task running on worker " + victim.number() + "; submit log:\n"
+                + LakehouseProcess.tail(submitLog));
+    }
+
+    /** What the Spark event log (JSON lines) says about executors and tasks. */
+    private static final class EventLog {
+        final List<String> executorsAdded = new ArrayList<>();
+        final Map<String, Integer> workerPortsOfExecutors = new HashMap<>();
+        final List<String> executorsRemoved = new ArrayList<>();
+        final Map<String, Integer> tasksByExecutor = new HashMap<>();
+        int failedTasks;
+        int retriedStageAttempts;
+
+        static EventLog read(Path folder) throws IOException {
+            List<Path> logs;
+            try (Stream<Path> files = Files.list(folder)) {
+                logs = files.filter(Files::isRegularFile).toList();
+            }
+            assertEquals(1, logs.size(), "one application's event log in " + folder + ": " + logs);
+            ObjectMapper json = new ObjectMapper();
+            EventLog log = new EventLog();
+            for (String line : Files.readAllLines(logs.get(0))) {
+                JsonNode event = json.readTree(line);
+                switch (event.path("Event").asText()) {
+                    case "SparkListenerExecutorAdded" -> {
+                        String id = event.path("Executor ID").asText();
+                        log.executorsAdded.add(id);
+                        Matcher port = WORKER_UI_PORT.matcher(
+                                event.path("Executor Info").path("Log Urls").path("stdout").asText());
+                        if (port.find()) {
+                            log.workerPortsOfExecutors.put(id, Integer.parseInt(port.group(1)));
+                        }
+                    }
+                    case "SparkListenerExecutorRemoved" -> log.executorsRemoved.add(event.path("Executor ID").asText());
+                    case "SparkListenerTaskEnd" -> {
+                        JsonNode info = event.path("Task Info");
+                        log.tasksByExecutor.merge(info.path("Executor ID").asText(), 1, Integer::sum);
+                        if (info.path("Failed").asBoolean()) {
+                            log.failedTasks++;
+                        }
+                    }
+                    case "SparkListenerStageSubmitted" -> {
+                        if (event.path("Stage Info").path("Stage Attempt ID").asInt() > 0) {
+                            log.retriedStageAttempts++;
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            return log;
+        }
+    }
+}
