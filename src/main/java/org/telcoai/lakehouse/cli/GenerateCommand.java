@@ -62,8 +62,9 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The quick start's demo data, for a local landing zone only: HDFS or object storage gets real deliveries. */
     static void generateDemoIfEmpty(LakehouseConfig config) throws IOException {
-        if (!config.generateDemoWhenEmpty()) {
+        if (!config.generateDemoWhenEmpty() || !isLocal(config.landing())) {
             return;
         }
         Path landing = localLanding(config);
@@ -95,9 +96,13 @@ final class GenerateCommand implements Callable<Integer> {
         if (landing.startsWith("file:")) {
             return Path.of(java.net.URI.create(landing));
         }
-        if (landing.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+        if (!isLocal(landing)) {
             throw new IllegalArgumentException("demo data is generated into a local folder; landing is " + landing);
         }
         return Path.of(landing).toAbsolutePath();
+    }
+
+    private static boolean isLocal(String path) {
+        return path.startsWith("file:") || !path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.typesafe.config.ConfigFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.telcoai.lakehouse.config.LakehouseConfig;
 import picocli.CommandLine;
 
 /** Exit codes and error lines of the command line; none of these may need a SparkSession. */
@@ -39,6 +41,28 @@ class LakehouseCliTest {
     /** Commands that get past parsing would start Spark; with spark.master set that could stop the tests' session. */
     static void assumeNoSparkMaster() {
         assumeTrue(System.getProperty("spark.master") == null, "spark.master is set for this JVM");
+    }
+
+    @Test
+    void demoDataIsGeneratedOnlyIntoAnEmptyLocalLandingZone() throws Exception {
+        Path local = tmp.resolve("landing");
+        GenerateCommand.generateDemoIfEmpty(config("landing = \"" + local + "\"\ndemo.scale = 0.0005\n"
+                + "demo.history-years = 1\ndemo.daily-deliveries = 0\n"));
+        try (var datasets = Files.list(local)) {
+            assertEquals(3, datasets.count(), "telco_capex, energy_prices, gpu_shipments");
+        }
+        // A landing zone on HDFS or object storage is left to real deliveries, not an error before the run.
+        GenerateCommand.generateDemoIfEmpty(config("landing = \"hdfs://namenode:8020/landing\""));
+        GenerateCommand.generateDemoIfEmpty(config("landing = \"s3a://bucket/landing\""));
+        Outcome generate = run("generate", "--landing", "s3a://bucket/landing");
+        assertEquals(2, generate.code(), "a usage error");
+        assertEquals(List.of("error: demo data is generated into a local folder; landing is s3a://bucket/landing"),
+                generate.errLines());
+    }
+
+    private static LakehouseConfig config(String lakehouse) {
+        return LakehouseConfig.of(ConfigFactory.parseString(lakehouse)
+                .withFallback(ConfigFactory.defaultReference().getConfig("lakehouse")).resolve());
     }
 
     @Test

@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -43,9 +46,10 @@ import org.telcoai.lakehouse.warehouse.Warehouse;
 
 /**
  * The packaged jars on a real Spark standalone cluster: a Master and two one-core Workers on 127.0.0.1, each a JVM
- * of its own, run from a Spark home of the project's Maven dependencies. {@code jobs/lakehouse-submit} submits the
- * nightly job with the cluster jar; while its tasks run on executors, one Worker is killed (SIGKILL). The run must
- * still succeed, with gold tables and exports equal to those of {@code jobs/lakehouse} run locally on the same
+ * of its own, run from a Spark home of the project's Maven dependencies, with the landing zone and the warehouse on
+ * HDFS (a NameNode and a DataNode in this JVM). {@code jobs/lakehouse-submit} submits the nightly job with the
+ * cluster jar; while its tasks run on executors, one Worker is killed (SIGKILL). The run must still succeed, with
+ * gold tables and exports equal to those of {@code jobs/lakehouse} run locally (local folders) on the same
  * deliveries, and record itself in ops.job_runs. Runs in {@code mvn verify}, after the jars are packaged.
  */
 class StandaloneClusterIT {
@@ -61,6 +65,8 @@ class StandaloneClusterIT {
 
     private static Path root;
     private static Path landing;
+    private static MiniDFSCluster hdfs;
+    private static String hdfsRoot;
     private static StandaloneCluster cluster;
     private static Process submitted;
     private static int submitExit;
@@ -77,6 +83,11 @@ class StandaloneClusterIT {
 
         Path localLog = root.resolve("local.log");
         assertEquals(0, runLocally(localLog), () -> LakehouseProcess.tail(localLog));
+
+        hdfs = startHdfs(root.resolve("hdfs"));
+        hdfsRoot = hdfs.getURI().toString();
+        hdfs.getFileSystem().copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(landing.toUri()),
+                new org.apache.hadoop.fs.Path(hdfsRoot + "/landing"));
 
         cluster = StandaloneCluster.start(root.resolve("cluster"), Path.of("target/lib"), 2, 1, "1g");
         int driverUiPort = Ports.free();
@@ -98,6 +109,10 @@ class StandaloneClusterIT {
                 "--", "nightly", "--run-date", RUN_DATE)
                 .redirectErrorStream(true).redirectOutput(submitLog.toFile());
         Map<String, String> env = lakehouseEnvironment(submit, "submitted");
+        env.put("LAKEHOUSE_LANDING", hdfsRoot + "/landing");
+        env.put("LAKEHOUSE_WAREHOUSE", hdfsRoot + "/warehouse");
+        // The catalog stays a local folder on the driver's machine; only the tables' files are on HDFS.
+        env.put("LAKEHOUSE_METASTORE_DIR", root.resolve("submitted/metastore").toString());
         env.putAll(cluster.environment());
         // The cluster's jars have Delta (as the "cluster's jars" case); no Ivy download in the test.
         env.put("LAKEHOUSE_DELTA_PACKAGES", "");
@@ -119,6 +134,9 @@ class StandaloneClusterIT {
         LakehouseProcess.destroy(submitted);
         if (cluster != null) {
             cluster.close();
+        }
+        if (hdfs != null) {
+            hdfs.shutdown();
         }
     }
 
@@ -175,6 +193,17 @@ class StandaloneClusterIT {
     }
 
     @Test
+    void theWarehouseIsOnHdfsWithDeltaLogsThere() throws IOException {
+        FileSystem fs = hdfs.getFileSystem();
+        for (GoldReport report : GoldReports.ALL) {
+            org.apache.hadoop.fs.Path commit = new org.apache.hadoop.fs.Path(warehouseOf("submitted")
+                    .location(Layer.GOLD.table(report.name())) + "/_delta_log/00000000000000000000.json");
+            assertTrue(fs.exists(commit), commit::toString);
+        }
+        assertFalse(Files.exists(root.resolve("submitted/data/warehouse")), "a local warehouse was written");
+    }
+
+    @Test
     void theAuditTableRecordsTheClusterRunAsSucceeded() {
         Warehouse onCluster = warehouseOf("submitted");
         List<Row> finalRows = SharedSpark.spark().read().format("delta").load(onCluster.location(JobRuns.TABLE))
@@ -218,8 +247,25 @@ class StandaloneClusterIT {
         return env;
     }
 
+    /** The local run's warehouse folder, or the cluster run's on HDFS. */
     private static Warehouse warehouseOf(String home) {
-        return new Warehouse(SharedSpark.spark(), root.resolve(home).resolve("data/warehouse").toUri().toString(), 1);
+        String location = home.equals("submitted") ? hdfsRoot + "/warehouse"
+                : root.resolve(home).resolve("data/warehouse").toUri().toString();
+        return new Warehouse(SharedSpark.spark(), location, 1);
+    }
+
+    /** One NameNode and one DataNode on 127.0.0.1, storing under {@code folder}. */
+    private static MiniDFSCluster startHdfs(Path folder) throws IOException {
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, folder.toString());
+        conf.set("dfs.namenode.rpc-address", "127.0.0.1:0");
+        conf.set("dfs.datanode.address", "127.0.0.1:0");
+        conf.set("dfs.datanode.http.address", "127.0.0.1:0");
+        conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
+        conf.setInt("dfs.replication", 1);
+        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        cluster.waitActive();
+        return cluster;
     }
 
     /**
