@@ -48,9 +48,10 @@ import org.telcoai.lakehouse.warehouse.Warehouse;
  * The packaged jars on a real Spark standalone cluster: a Master and two one-core Workers on 127.0.0.1, each a JVM
  * of its own, run from a Spark home of the project's Maven dependencies, with the landing zone and the warehouse on
  * HDFS (a NameNode and a DataNode in this JVM). {@code jobs/lakehouse-submit} submits the nightly job with the
- * cluster jar; while its tasks run on executors, one Worker is killed (SIGKILL). The run must still succeed, with
- * gold tables and exports equal to those of {@code jobs/lakehouse} run locally (local folders) on the same
- * deliveries, and record itself in ops.job_runs. Runs in {@code mvn verify}, after the jars are packaged.
+ * cluster jar, Delta coming with --packages as the cluster has none. While its tasks run on executors, one Worker
+ * is killed (SIGKILL). The run must still succeed, with gold tables and exports equal to those of
+ * {@code jobs/lakehouse} run locally (local folders) on the same deliveries, and record itself in ops.job_runs.
+ * Runs in {@code mvn verify}, after the jars are packaged.
  */
 class StandaloneClusterIT {
 
@@ -100,7 +101,10 @@ class StandaloneClusterIT {
                 .append("spark.ui.enabled true\n")
                 .append("spark.ui.port ").append(driverUiPort).append('\n')
                 .append("spark.eventLog.enabled true\n")
-                .append("spark.eventLog.dir ").append(root.resolve("events").toUri()).append('\n');
+                .append("spark.eventLog.dir ").append(root.resolve("events").toUri()).append('\n')
+                // --packages resolves Delta through Ivy (from the local Maven repository, where the build put it);
+                // its cache goes here rather than into ~/.ivy2.
+                .append("spark.jars.ivy ").append(root.resolve("ivy")).append('\n');
         SMALL_DATA.forEach((key, value) -> lines.append(key).append(' ').append(value).append('\n'));
         Files.writeString(properties, lines);
 
@@ -114,8 +118,6 @@ class StandaloneClusterIT {
         // The catalog stays a local folder on the driver's machine; only the tables' files are on HDFS.
         env.put("LAKEHOUSE_METASTORE_DIR", root.resolve("submitted/metastore").toString());
         env.putAll(cluster.environment());
-        // The cluster's jars have Delta (as the "cluster's jars" case); no Ivy download in the test.
-        env.put("LAKEHOUSE_DELTA_PACKAGES", "");
         env.put("LAKEHOUSE_SPARK_CONF", Path.of("conf/cluster/standalone.conf").toAbsolutePath() + ":" + properties);
         env.put("LAKEHOUSE_DRIVER_MEMORY", "1g");
         submitted = submit.start();

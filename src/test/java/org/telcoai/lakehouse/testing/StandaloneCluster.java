@@ -26,9 +26,12 @@ import java.util.stream.Stream;
  */
 public final class StandaloneCluster implements AutoCloseable {
 
-    /** Libraries the cluster jar carries itself (the shade plugin's artifactSet in pom.xml): not the cluster's. */
-    private static final List<String> BUNDLED_IN_CLUSTER_JAR =
-            List.of("picocli-", "config-", "jfreechart-", "derbynet-", "derbyclient-");
+    /**
+     * Not the cluster's: the libraries the cluster jar carries itself (the shade plugin's artifactSet in pom.xml),
+     * and Delta, which jobs/lakehouse-submit brings with --packages.
+     */
+    private static final List<String> NOT_ON_THE_CLUSTER =
+            List.of("picocli-", "config-", "jfreechart-", "derbynet-", "derbyclient-", "delta-spark_", "delta-storage-");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -74,8 +77,8 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     /**
-     * A Spark home as a cluster has one: jars/ with Spark, Delta and their dependencies, without the libraries
-     * the cluster jar brings, so that a cluster jar missing one of them fails here as it would on a cluster.
+     * A Spark home as a plain Spark cluster has one: jars/ with Spark and its dependencies, without Delta and the
+     * libraries the cluster jar brings, so that a job missing one of them fails here as it would on a cluster.
      */
     static Path assembleSparkHome(Path home, Path runtimeLibraries) throws IOException {
         Path jars = Files.createDirectories(home.resolve("jars"));
@@ -83,7 +86,7 @@ public final class StandaloneCluster implements AutoCloseable {
         try (Stream<Path> libraries = Files.list(runtimeLibraries)) {
             for (Path library : libraries.filter(p -> p.toString().endsWith(".jar")).toList()) {
                 String name = library.getFileName().toString();
-                if (BUNDLED_IN_CLUSTER_JAR.stream().noneMatch(name::startsWith)) {
+                if (NOT_ON_THE_CLUSTER.stream().noneMatch(name::startsWith)) {
                     Files.createSymbolicLink(jars.resolve(name), library.toAbsolutePath());
                 }
             }
