@@ -69,6 +69,7 @@ class StandaloneClusterIT {
     private static MiniDFSCluster hdfs;
     private static String hdfsRoot;
     private static StandaloneCluster cluster;
+    private static Process localRun;
     private static Process submitted;
     private static int submitExit;
     private static StandaloneCluster.Worker killedWorker;
@@ -82,8 +83,10 @@ class StandaloneClusterIT {
         assertEquals(0, LakehouseCli.run("generate", "--landing", landing.toString(), "--scale", "0.002",
                 "--years", "1", "--daily-deliveries", "1", "--end-date", "2026-06-30"));
 
+        // The local run goes side by side with the cluster run: both spend much of their time waiting on
+        // commits and process starts, so together they take less than one after the other.
         Path localLog = root.resolve("local.log");
-        assertEquals(0, runLocally(localLog), () -> LakehouseProcess.tail(localLog));
+        localRun = startLocalRun(localLog);
 
         hdfs = startHdfs(root.resolve("hdfs"));
         hdfsRoot = hdfs.getURI().toString();
@@ -124,15 +127,21 @@ class StandaloneClusterIT {
         submitted.getOutputStream().close();
 
         killAWorkerWhileItsExecutorRunsATask(driverUiPort);
-        if (!submitted.waitFor(JOB_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("the cluster run is still running after " + JOB_TIMEOUT + ":\n"
-                    + LakehouseProcess.tail(submitLog));
+        submitExit = awaitExit(submitted, "the cluster run", submitLog);
+        assertEquals(0, awaitExit(localRun, "the local run", localLog), () -> LakehouseProcess.tail(localLog));
+    }
+
+    private static int awaitExit(Process process, String what, Path log) throws InterruptedException {
+        if (!process.waitFor(JOB_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(what + " is still running after " + JOB_TIMEOUT + ":\n"
+                    + LakehouseProcess.tail(log));
         }
-        submitExit = submitted.exitValue();
+        return process.exitValue();
     }
 
     @AfterAll
     static void stopEverything() {
+        LakehouseProcess.destroy(localRun);
         LakehouseProcess.destroy(submitted);
         if (cluster != null) {
             cluster.close();
@@ -218,7 +227,7 @@ class StandaloneClusterIT {
     }
 
     /** jobs/lakehouse on local[2], with the same small-data settings as the cluster run. */
-    private static int runLocally(Path log) throws IOException, InterruptedException {
+    private static Process startLocalRun(Path log) throws IOException {
         ProcessBuilder local = new ProcessBuilder("jobs/lakehouse", "nightly", "--run-date", RUN_DATE)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = lakehouseEnvironment(local, "local");
@@ -229,14 +238,7 @@ class StandaloneClusterIT {
         env.put("LAKEHOUSE_JAVA_OPTS", javaOpts.toString().trim());
         Process process = local.start();
         process.getOutputStream().close();
-        try {
-            if (!process.waitFor(JOB_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError("the local run is still running after " + JOB_TIMEOUT);
-            }
-            return process.exitValue();
-        } finally {
-            LakehouseProcess.destroy(process);
-        }
+        return process;
     }
 
     /** Data under root/{@code home}, the shared landing zone, an embedded catalog: nothing shared between runs. */
