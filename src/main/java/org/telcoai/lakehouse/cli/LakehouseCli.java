@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             "Tables: bronze.<dataset>, silver.<dataset>, quarantine.<dataset>, reference.<name>, gold.<report>, ops.ingest_log, ops.job_runs, ops.gold_watermarks"},
         subcommands = {NightlyCommand.class, BackfillCommand.class, IngestCommand.class, ReportCommand.class,
             ImportCommand.class, GenerateCommand.class,
-            TablesCommand.class, NotebookCommand.class, MaintainCommand.class,
+            TablesCommand.class, NotebookCommand.class, MaintainCommand.class, BenchCommand.class,
             SqlCommand.class, ServeCommand.class, MetastoreCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the job failed (reason on stderr), 2 wrong usage."})

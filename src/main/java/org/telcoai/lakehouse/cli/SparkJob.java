@@ -37,7 +37,7 @@ abstract class SparkJob implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        LakehouseConfig config = common.load();
+        LakehouseConfig config = prepare(common.load());
         String runId = JobRuns.newRunId();
         beforeSpark(config);
         SparkSession spark = sessions.open(config, getClass().getSimpleName(), this::configure);
@@ -54,6 +54,11 @@ abstract class SparkJob implements Callable<Integer> {
         } finally {
             sessions.close(spark);
         }
+    }
+
+    /** The configuration this command runs with, before Spark starts (bench points it at a fresh folder). */
+    LakehouseConfig prepare(LakehouseConfig loaded) throws Exception {
+        return loaded;
     }
 
     /** Work that needs no Spark (such as generating demo files) and must happen before it starts. */
