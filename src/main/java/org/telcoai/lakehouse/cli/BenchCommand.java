@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.telcoai.lakehouse.bench.NaiveBaseline;
 import org.telcoai.lakehouse.bench.StageFigures;
 import org.telcoai.lakehouse.bench.StageTimer;
+import org.telcoai.lakehouse.bench.TableFiles;
 import org.telcoai.lakehouse.config.LakehouseConfig;
 import org.telcoai.lakehouse.datasets.Datasets;
 import org.telcoai.lakehouse.demo.DemoDataGenerator;
@@ -28,6 +29,7 @@ import org.telcoai.lakehouse.landing.LandingZone;
 import org.telcoai.lakehouse.pipeline.DatasetResult;
 import org.telcoai.lakehouse.pipeline.IngestJob;
 import org.telcoai.lakehouse.pipeline.ReportJob;
+import org.telcoai.lakehouse.warehouse.Layer;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,8 +37,10 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures the pipeline on generated data in a fresh folder: generate the demo data at",
             "--scale, a full night (the history delivery: ingest, then every gold report), then an incremental",
-            "night (one new day's delivery). Prints wall seconds, rows, rows per second and peak heap per stage,",
-            "and writes the same figures as JSON. Uses its own warehouse and catalog, never the configured ones."})
+            "night (one new day's delivery), then a naive baseline on the full night's files (plain spark.read",
+            "to Delta and the same gold transforms, nothing else). Prints wall seconds, rows, rows per second and",
+            "peak heap per stage, the ratios full/baseline and incremental/full, files and mean file size of",
+            "each silver, reference and gold table, and writes the same figures as JSON. Uses its own warehouse and catalog, never the configured ones."})
 final class BenchCommand extends SparkJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
@@ -100,13 +104,21 @@ final class BenchCommand extends SparkJob {
     @Override
     int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) throws Exception {
         LandingZone landing = new LandingZone(config.landing(), spark.sparkContext().hadoopConfiguration());
-        night("full", demo.endDate().minusDays(1), config, warehouse, landing, runId);
+        LocalDate fullNight = demo.endDate().minusDays(1);
+        night("full", fullNight, config, warehouse, landing, runId);
         night("incremental", demo.endDate(), config, warehouse, landing, runId);
-        // The naive baseline on the full night's files (its gold aggregations in plain SQL are still to come).
+        List<TableFiles> files = TableFiles.of(warehouse, List.of(Layer.SILVER, Layer.GOLD, Layer.REFERENCE));
+
         NaiveBaseline baseline = new NaiveBaseline(spark, config.landing(), folder.resolve("naive").toUri().toString());
-        timer.measure("baseline: load", () -> Datasets.ALL.stream().filter(spec -> !spec.isReference())
-                .mapToLong(spec -> baseline.load(spec, demo.endDate().minusDays(1))).sum(), Long::longValue);
+        timer.measure("baseline: load", () -> Datasets.ALL.stream()
+                .mapToLong(spec -> baseline.load(spec, fullNight)).sum(), Long::longValue);
+        timer.measure("baseline: gold", () -> GoldReports.ALL.stream()
+                .mapToLong(report -> baseline.report(report, config.reportSettings())).sum(), Long::longValue);
+
         List<StageFigures> stages = timer.stages();
+        double full = seconds(stages, "full:");
+        double incremental = seconds(stages, "incremental:");
+        double naive = seconds(stages, "baseline:");
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("scale", scale);
         figures.put("history_years", demo.historyYears());
@@ -114,14 +126,16 @@ final class BenchCommand extends SparkJob {
         figures.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
         figures.put("available_processors", Runtime.getRuntime().availableProcessors());
         figures.put("stages", stages);
-        double full = seconds(stages, "full:");
-        double incremental = seconds(stages, "incremental:");
         figures.put("full_seconds", full);
         figures.put("incremental_seconds", incremental);
+        figures.put("baseline_seconds", naive);
+        figures.put("full_over_baseline", naive > 0 ? full / naive : null);
         figures.put("incremental_over_full", full > 0 ? incremental / full : null);
+        figures.put("tables", files);
         Path json = folder.resolve("bench.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), figures);
-        System.out.println(table(stages, full, incremental));
+        System.out.println(table(stages, full, incremental, naive));
+        System.out.println(TableFiles.table(files));
         LOG.info("Figures in {}", json);
         return 0;
     }
@@ -139,15 +153,17 @@ final class BenchCommand extends SparkJob {
         return stages.stream().filter(s -> s.stage().startsWith(prefix)).mapToDouble(StageFigures::seconds).sum();
     }
 
-    static String table(List<StageFigures> stages, double full, double incremental) {
+    static String table(List<StageFigures> stages, double full, double incremental, double naive) {
         StringBuilder out = new StringBuilder(String.format("%n%-20s %10s %12s %12s %14s%n", "stage", "seconds",
                 "rows", "rows/s", "live heap MiB"));
         for (StageFigures s : stages) {
             out.append(String.format("%-20s %10.1f %12d %12.0f %14d%n", s.stage(), s.seconds(), s.rows(),
                     s.rowsPerSecond(), s.peakHeapBytes() >> 20));
         }
-        out.append(String.format("full night %.1f s, incremental night %.1f s, incremental/full %.3f%n", full,
-                incremental, full > 0 ? incremental / full : Double.NaN));
+        out.append(String.format("full night %.1f s, naive baseline %.1f s, full/baseline %.2f%n", full, naive,
+                naive > 0 ? full / naive : Double.NaN));
+        out.append(String.format("incremental night %.1f s, incremental/full %.3f%n", incremental,
+                full > 0 ? incremental / full : Double.NaN));
         return out.toString();
     }
 }
