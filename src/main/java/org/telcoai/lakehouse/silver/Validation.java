@@ -53,7 +53,7 @@ public final class Validation {
         return "__usd_raw_" + column;
     }
 
-    /** Bronze columns plus typed columns, USD columns, {@value REASONS} and {@value REASON_DETAILS}. */
+    /** Bronze columns, typed columns, USD columns, {@value REASONS} and {@value REASON_DETAILS}. */
     public static Dataset<Row> validate(DatasetSpec spec, Dataset<Row> bronze, ReferenceData references) {
         List<Column> withTyped = new ArrayList<>(columns(bronze));
         for (ColumnSpec column : spec.columns()) {
@@ -113,7 +113,15 @@ public final class Validation {
         Column reasons = array_distinct(array_compact(array(checks.stream().map(c -> c[0]).toArray(Column[]::new))));
         Column details = array_compact(array(checks.stream().map(c -> c[1]).toArray(Column[]::new)));
         Column malformed = col(MALFORMED).isNotNull();
-        List<Column> out = new ArrayList<>(columns(typedRows));
+        // Only what quarantine and silver read: the batch is cached, and the cleaned values, rates and unrounded
+        // amounts would nearly double what it holds.
+        List<Column> out = new ArrayList<>(columns(bronze));
+        for (ColumnSpec column : spec.columns()) {
+            out.add(col(typed(column.name())));
+        }
+        for (UsdConversion usd : spec.usdConversions()) {
+            out.add(col(usd.targetColumn()));
+        }
         out.add(when(malformed, array(lit(ReasonCode.MALFORMED_ROW.name()))).otherwise(reasons).as(REASONS));
         out.add(when(malformed, array(concat(lit(ReasonCode.MALFORMED_ROW.name() + ": "), col(MALFORMED))))
                 .otherwise(details).as(REASON_DETAILS));
