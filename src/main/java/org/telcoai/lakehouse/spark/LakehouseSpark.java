@@ -40,6 +40,13 @@ public final class LakehouseSpark {
             System.setProperty("derby.stream.error.file", metastore.dir() + "/derby.log");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Measured in docs/benchmarks.md: Delta rebuilds a table's state with 50 tasks by default, and every commit
+        // of a night needs a fresh state; the project's tables hold hundreds of files, not millions, so a few tasks
+        // do it without 50 tasks' scheduling per commit.
+        conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "4");
+        // Lets adaptive execution shrink the partitions of cached plans too (a small validated batch, a report
+        // counted after writing), instead of one task per configured shuffle partition.
+        conf.setIfMissing("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
         return conf;
     }
 
