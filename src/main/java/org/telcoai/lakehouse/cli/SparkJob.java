@@ -43,7 +43,7 @@ abstract class SparkJob implements Callable<Integer> {
         SparkSession spark = sessions.open(config, getClass().getSimpleName(), this::configure);
         try {
             Warehouse warehouse = new Warehouse(spark, LakehouseSpark.qualify(config.warehouse()),
-                    config.commitRetries());
+                    config.commitRetries(), config.concurrentWrites());
             LocalDate runDate = runDateOption() != null ? runDateOption() : RunDates.todayUtc();
             String command = spec.qualifiedName(" ").substring(spec.root().name().length()).trim();
             audit = recordsRun()

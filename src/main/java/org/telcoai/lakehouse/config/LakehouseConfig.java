@@ -100,6 +100,11 @@ public final class LakehouseConfig {
         return config.getInt("ingest.commit-retries");
     }
 
+    /** Tables written side by side by ingest and report (lakehouse.concurrent-writes). */
+    public int concurrentWrites() {
+        return config.getInt("concurrent-writes");
+    }
+
     /** Hours of history VACUUM keeps (lakehouse.maintain.vacuum-retention-hours). */
     public double vacuumRetentionHours() {
         return config.getDouble("maintain.vacuum-retention-hours");

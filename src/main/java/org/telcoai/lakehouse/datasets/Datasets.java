@@ -146,6 +146,23 @@ public final class Datasets {
                 "unknown dataset '" + name + "'; known: " + String.join(", ", BY_NAME.keySet())));
     }
 
+    /**
+     * The reference datasets whose current rows validating {@code spec} reads (the keys its rules check against,
+     * the FX rates its amounts are converted with): they must be ingested before it.
+     */
+    public static List<DatasetSpec> readBy(DatasetSpec spec) {
+        List<DatasetSpec> read = new java.util.ArrayList<>();
+        for (Rule rule : spec.rules()) {
+            if (rule instanceof Rule.References references) {
+                read.add(require(references.referenceDataset()));
+            }
+        }
+        if (spec.currencyColumn() != null) {
+            read.add(FX_RATES);
+        }
+        return read.stream().distinct().toList();
+    }
+
     public static List<DatasetSpec> facts() {
         return ALL.stream().filter(d -> !d.isReference()).toList();
     }

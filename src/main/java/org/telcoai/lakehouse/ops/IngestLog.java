@@ -112,8 +112,11 @@ public final class IngestLog {
         return newest;
     }
 
-    /** Inserts or updates entries by (file_path, sha256). */
-    public void upsert(List<Entry> entries) {
+    /**
+     * Inserts or updates entries by (file_path, sha256). Synchronized: datasets ingested side by side would
+     * otherwise race for the same unpartitioned table and retry each other's MERGE.
+     */
+    public synchronized void upsert(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }

@@ -48,7 +48,7 @@ public final class IngestJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
     /** Reference datasets with no delivery in the landing zone use the defaults packaged in the jar. */
-    static final String BUILTIN_REFERENCE_FOLDER = "reference/";
+    public static final String BUILTIN_REFERENCE_FOLDER = "reference/";
 
     private final Warehouse warehouse;
     private final LandingZone landing;
@@ -88,22 +88,23 @@ public final class IngestJob {
         return run(runDate, datasets, result -> { });
     }
 
-    /** As {@link #run(LocalDate, List)}, handing each dataset's result over as soon as it is done, in order. */
+    /**
+     * As {@link #run(LocalDate, List)}, handing each dataset's result over in order as soon as it and those before it
+     * are done. Datasets are ingested side by side, each after the reference datasets its validation reads
+     * ({@link Warehouse#concurrentWrites()} at once); each writes only its own tables.
+     */
     public List<DatasetResult> run(LocalDate runDate, List<DatasetSpec> datasets, Consumer<DatasetResult> done) {
         ensureTables(warehouse);
-        List<DatasetResult> results = new ArrayList<>();
-        for (DatasetSpec spec : datasets) {
+        return DependentTasks.run(warehouse.spark(), "ingest", datasets, Datasets::readBy, spec -> {
             long started = System.nanoTime();
             DatasetResult result = ingest(spec, runDate);
-            results.add(result);
             LOG.info("{}: {} files ingested, {} rejected, {} already ingested; rows read {} = accepted {} + "
                             + "quarantined {}; {} now holds {} rows ({} s)", spec.name(), result.filesIngested(),
                     result.filesRejected(), result.filesSkipped(), result.rowsRead(), result.rowsAccepted(),
                     result.rowsQuarantined(), SilverSchema.table(spec), result.silverRows(),
                     String.format("%.1f", (System.nanoTime() - started) / 1e9));
-            done.accept(result);
-        }
-        return results;
+            return result;
+        }, warehouse.concurrentWrites(), done);
     }
 
     /**
@@ -132,7 +133,7 @@ public final class IngestJob {
                 Dataset<Row> silverRows = SilverWriter.silverRows(spec, validated);
                 if (spec.isReference()) {
                     silverWriter.replaceReference(spec, silverRows);
-                    references.invalidate();
+                    references.invalidate(spec);
                 } else {
                     warehouse.replaceWhere(SilverSchema.table(spec), SilverWriter.latestPerKey(spec, silverRows),
                             "true");
@@ -154,6 +155,7 @@ public final class IngestJob {
     }
 
     private DatasetResult ingest(DatasetSpec spec, LocalDate runDate) {
+        long started = System.nanoTime();
         List<Entry> log = ingestLog.entries(spec.name());
         DatasetResult result = new DatasetResult(spec.name(), 0, 0, 0, 0, 0, 0, 0);
 
@@ -202,6 +204,8 @@ public final class IngestJob {
             }
         }
         ingestLog.upsert(entries);
+        LOG.info("{}: batch {}: {} new or changed files checked and logged STARTED ({} s)", spec.name(), batch,
+                fresh.size(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
         return result.plus(processBatch(spec, batch, fresh, entries));
     }
 
@@ -238,10 +242,12 @@ public final class IngestJob {
         String bronzeTable = Layer.BRONZE.table(spec.name());
         LOG.info("{}: batch {}: reading {} files ({} bytes)", spec.name(), batch, readable.size(),
                 readable.stream().mapToLong(FileInspection::bytes).sum());
+        long step = System.nanoTime();
         warehouse.appendIdempotent(bronzeTable,
                 bronzeReader.read(spec, readable, batch, runId, Instant.now()), "ingest " + bronzeTable, batch);
         Map<String, Long> versions = new TreeMap<>();
         versions.put(bronzeTable, warehouse.version(bronzeTable));
+        step = logStep(spec, batch, "appended to " + bronzeTable, step);
 
         // Silver and quarantine are fed from bronze, not from the parse, so a resumed batch sees what is there.
         Dataset<Row> batchRows = warehouse.read(bronzeTable).where(col(Lineage.INGEST_BATCH).equalTo(batch));
@@ -252,14 +258,16 @@ public final class IngestJob {
             warehouse.appendIdempotent(quarantineTable, QuarantineSchema.rejectedRows(spec, validated),
                     "ingest " + quarantineTable, batch);
             versions.put(quarantineTable, warehouse.version(quarantineTable));
+            step = logStep(spec, batch, "validated; rejected rows appended to " + quarantineTable, step);
             Dataset<Row> silverRows = SilverWriter.silverRows(spec, validated);
             if (spec.isReference()) {
                 silverWriter.replaceReference(spec, silverRows);
-                references.invalidate();
+                references.invalidate(spec);
             } else {
-                silverWriter.merge(spec, silverRows);
+                silverWriter.merge(spec, silverRows, batch);
             }
             versions.put(SilverSchema.table(spec), warehouse.version(SilverSchema.table(spec)));
+            step = logStep(spec, batch, "merged into " + SilverSchema.table(spec), step);
 
             Map<String, long[]> perFile = new HashMap<>();
             for (Row row : validated.groupBy(Lineage.SOURCE_FILE)
@@ -283,11 +291,19 @@ public final class IngestJob {
                 done.add(entry.finish(Status.INGESTED, counts[0], counts[0] - counts[1], counts[1], note, finished));
             }
             ingestLog.upsert(done);
+            logStep(spec, batch, "counted per file and logged in " + IngestLog.TABLE, step);
             return new DatasetResult(spec.name(), readable.size(), rejected, 0, read, read - quarantined,
                     quarantined, silverCount(spec), versions);
         } finally {
             validated.unpersist();
         }
+    }
+
+    /** Progress for whoever watches a long batch, and the figures to tune it by; returns the next step's start. */
+    private static long logStep(DatasetSpec spec, long batch, String what, long startedNanos) {
+        long now = System.nanoTime();
+        LOG.info("{}: batch {}: {} ({} s)", spec.name(), batch, what, String.format("%.1f", (now - startedNanos) / 1e9));
+        return now;
     }
 
     private List<LandingFile> candidates(DatasetSpec spec, LocalDate runDate) {

@@ -73,41 +73,52 @@ public final class ReportJob {
         this.watermarks = new GoldWatermarks(warehouse);
     }
 
-    /** Brings the reports up to date with their sources; {@code fullRefresh} recomputes every row. */
+    /**
+     * Brings the reports up to date with their sources; {@code fullRefresh} recomputes every row. Reports are
+     * computed side by side ({@link Warehouse#concurrentWrites()} at once), each after the reports it reads.
+     */
     public List<ReportResult> run(List<GoldReport> reports, boolean fullRefresh, String runId) {
         IngestJob.ensureTables(warehouse);
         Map<String, Map<String, Long>> previous = watermarks.all();
-        List<ReportResult> results = new ArrayList<>();
-        List<Watermark> computed = new ArrayList<>();
+        List<Watermark> computed = java.util.Collections.synchronizedList(new ArrayList<>());
         // Several reports read the same silver table: look its version up once; a gold table this run writes is
         // updated below, so a report reading it sees the new version.
-        Map<String, Long> currentVersions = new java.util.HashMap<>();
+        Map<String, Long> currentVersions = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, GoldReport> byTable = reports.stream()
+                .collect(Collectors.toMap(r -> Layer.GOLD.table(r.name()), r -> r));
         try {
-            for (GoldReport report : reports) {
-                long started = System.nanoTime();
-                Map<String, Long> versions = new LinkedHashMap<>();
-                for (String source : report.sources()) {
-                    versions.put(source, currentVersions.computeIfAbsent(source, warehouse::version));
-                }
-                String table = Layer.GOLD.table(report.name());
-                Plan plan = fullRefresh ? Plan.full("full refresh")
-                        : plan(report, table, previous.get(report.name()), versions);
-                ReportResult result = plan.mode() == Mode.UNCHANGED
-                        ? new ReportResult(table, 0, warehouse.version(table), Mode.UNCHANGED, plan.reason())
-                        : write(report, table, plan, versions);
-                if (plan.mode() != Mode.UNCHANGED || !versions.equals(previous.get(report.name()))) {
-                    computed.add(new Watermark(report.name(), versions, result.mode().name(), runId, Instant.now()));
-                }
-                currentVersions.put(table, result.version());
-                results.add(result);
-                LOG.info("{}: {} ({}): {} rows written, version {} ({} s)", table, result.mode(), plan.reason(),
-                        result.rows(), result.version(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
-            }
+            return DependentTasks.run(warehouse.spark(), "report", reports,
+                    report -> report.sources().stream().map(byTable::get).filter(Objects::nonNull).toList(),
+                    report -> {
+                        long started = System.nanoTime();
+                        Map<String, Long> versions = new LinkedHashMap<>();
+                        for (String source : report.sources()) {
+                            Long known = currentVersions.get(source);
+                            versions.put(source, known != null ? known : warehouse.version(source));
+                            currentVersions.putIfAbsent(source, versions.get(source));
+                        }
+                        String table = Layer.GOLD.table(report.name());
+                        Plan plan = fullRefresh ? Plan.full("full refresh")
+                                : plan(report, table, previous.get(report.name()), versions);
+                        ReportResult result = plan.mode() == Mode.UNCHANGED
+                                ? new ReportResult(table, 0, warehouse.version(table), Mode.UNCHANGED, plan.reason())
+                                : write(report, table, plan, versions);
+                        if (plan.mode() != Mode.UNCHANGED || !versions.equals(previous.get(report.name()))) {
+                            computed.add(new Watermark(report.name(), versions, result.mode().name(), runId,
+                                    Instant.now()));
+                        }
+                        currentVersions.put(table, result.version());
+                        LOG.info("{}: {} ({}): {} rows written, version {} ({} s)", table, result.mode(),
+                                plan.reason(), result.rows(), result.version(),
+                                String.format("%.1f", (System.nanoTime() - started) / 1e9));
+                        return result;
+                    }, warehouse.concurrentWrites(), result -> { });
         } finally {
             // Also after a failure: the reports already written need not be recomputed by the next run.
-            watermarks.save(computed);
+            synchronized (computed) {
+                watermarks.save(List.copyOf(computed));
+            }
         }
-        return results;
     }
 
     private ReportResult write(GoldReport report, String table, Plan plan, Map<String, Long> versions) {

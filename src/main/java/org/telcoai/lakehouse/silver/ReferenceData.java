@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.telcoai.lakehouse.datasets.DatasetSpec;
 import org.telcoai.lakehouse.datasets.Datasets;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 
@@ -36,7 +37,7 @@ public final class ReferenceData {
     }
 
     /** Keys of a reference dataset as loaded now (reference tables are small by nature). */
-    public Set<String> keys(String dataset) {
+    public synchronized Set<String> keys(String dataset) {
         return keys.computeIfAbsent(dataset, name -> {
             String keyColumn = Datasets.require(name).keyColumns().get(0);
             Set<String> values = new TreeSet<>();
@@ -49,7 +50,7 @@ public final class ReferenceData {
     }
 
     /** (currency, day) -> usd_per_unit for every day from a currency's first rate to its last. */
-    public Dataset<Row> fxDaily() {
+    public synchronized Dataset<Row> fxDaily() {
         if (fxDaily == null) {
             Dataset<Row> rates = warehouse.read(SilverSchema.table(Datasets.FX_RATES))
                     .select(col("currency"), col("rate_date"), col("usd_per_unit"));
@@ -69,7 +70,7 @@ public final class ReferenceData {
     }
 
     /** Each currency's last known day and rate, used for dates after it. */
-    public Dataset<Row> fxLatest() {
+    public synchronized Dataset<Row> fxLatest() {
         if (fxLatest == null) {
             Dataset<Row> rates = warehouse.read(SilverSchema.table(Datasets.FX_RATES));
             WindowSpec newestFirst = Window.partitionBy("currency").orderBy(col("rate_date").desc());
@@ -81,9 +82,12 @@ public final class ReferenceData {
         return fxLatest;
     }
 
-    /** Forget what was read, after a reference table changed. */
-    public void invalidate() {
-        keys.clear();
+    /** Forget what was read of {@code dataset}, after its table changed. */
+    public synchronized void invalidate(DatasetSpec dataset) {
+        keys.remove(dataset.name());
+        if (!dataset.name().equals(Datasets.FX_RATES.name())) {
+            return;
+        }
         if (fxDaily != null) {
             fxDaily.unpersist();
         }

@@ -88,9 +88,21 @@ public final class SilverWriter {
         return result;
     }
 
-    /** Merges one batch of silver rows; returns the MERGE's metrics. */
-    public Map<String, String> merge(DatasetSpec spec, Dataset<Row> silverRows) {
+    /**
+     * Merges one batch of silver rows; returns the MERGE's metrics. Into an empty table (the first delivery) the
+     * latest rows per key are appended instead: there is nothing to match, and a MERGE would still join the batch
+     * with the table and write it in two passes. The append is idempotent under {@code batch}; a re-run after it
+     * committed finds the table filled and MERGEs, which changes nothing (every version is already there).
+     */
+    public Map<String, String> merge(DatasetSpec spec, Dataset<Row> silverRows, long batch) {
         String table = SilverSchema.table(spec);
+        if (warehouse.fileCount(table) == 0) {
+            warehouse.appendIdempotent(table, latestPerKey(spec, silverRows), "merge " + table, batch);
+            Map<String, String> metrics = warehouse.lastCommitMetrics(table);
+            LOG.info("{}: empty, so appended {} rows (latest version per key)", table,
+                    metrics.getOrDefault("numOutputRows", "?"));
+            return metrics;
+        }
         Dataset<Row> source = latestPerKey(spec, silverRows).cache();
         try {
             Column condition = lit(true);

@@ -34,15 +34,32 @@ public final class Warehouse {
 
     private static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
 
+    /** Datasets ingested, or reports computed, side by side unless configured otherwise. */
+    public static final int DEFAULT_CONCURRENT_WRITES = 3;
+
     private final SparkSession spark;
     private final String root;
     private final int commitAttempts;
+    private final int concurrentWrites;
 
     /** {@code root} must be absolute and scheme-qualified (see LakehouseSpark.qualify). */
     public Warehouse(SparkSession spark, String root, int commitAttempts) {
+        this(spark, root, commitAttempts, DEFAULT_CONCURRENT_WRITES);
+    }
+
+    public Warehouse(SparkSession spark, String root, int commitAttempts, int concurrentWrites) {
+        if (concurrentWrites < 1) {
+            throw new IllegalArgumentException("concurrent writes must be at least 1, not " + concurrentWrites);
+        }
         this.spark = spark;
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
         this.commitAttempts = commitAttempts;
+        this.concurrentWrites = concurrentWrites;
+    }
+
+    /** How many tables the jobs write at the same time (lakehouse.concurrent-writes); 1 writes one after another. */
+    public int concurrentWrites() {
+        return concurrentWrites;
     }
 
     public SparkSession spark() {
@@ -126,10 +143,15 @@ public final class Warehouse {
                 .save(location(table)));
     }
 
-    /** Replaces exactly the rows matching {@code predicate}; the only way this project overwrites data. */
+    /**
+     * Replaces exactly the rows matching {@code predicate}; the only way this project overwrites data. Written with
+     * Delta's optimized write: the rows are regrouped by partition before writing, so a small report becomes one
+     * file per partition instead of one per shuffle partition, night after night.
+     */
     public void replaceWhere(String table, Dataset<Row> rows, String predicate) {
         DeltaRetry.run("replace " + table + " where " + predicate, commitAttempts, () -> rows.write()
-                .format("delta").mode("overwrite").option("replaceWhere", predicate).save(location(table)));
+                .format("delta").mode("overwrite").option("replaceWhere", predicate).option("optimizeWrite", "true")
+                .save(location(table)));
     }
 
     /**
@@ -186,6 +208,19 @@ public final class Warehouse {
     public long fileCount(String table) {
         return delta(table).detail().select("numFiles").head().getLong(0);
     }
+
+    /** Data files, their total bytes and the partitions of the table's current version. */
+    public FileStats fileStats(String table) {
+        Row detail = delta(table).detail().select("numFiles", "sizeInBytes", "partitionColumns").head();
+        List<String> partitionColumns = detail.getList(2);
+        long partitions = partitionColumns.isEmpty() ? 1 : read(table)
+                .select(partitionColumns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+                .distinct().count();
+        return new FileStats(detail.getLong(0), detail.getLong(1), partitions);
+    }
+
+    /** See {@link #fileStats}. */
+    public record FileStats(long files, long bytes, long partitions) { }
 
     /**
      * Rewrites small files into larger ones (OPTIMIZE), within each partition, clustered on {@code zOrderColumns}
