@@ -60,8 +60,13 @@ public final class SilverSchema {
         return spec.partition().map(p -> List.of(p.column())).orElse(List.of());
     }
 
-    /** Change data feed on facts: later incremental reports read what each night changed. */
+    /**
+     * On facts: the change data feed, so later incremental reports read what each night changed; and deletion
+     * vectors, so a night's MERGE marks the rows it replaces instead of rewriting every file that holds one (a
+     * yearly partition's file for a dozen restated prices). Readers need Delta 2.3 or later.
+     */
     public static Map<String, String> properties(DatasetSpec spec) {
-        return spec.isReference() ? Map.of() : Map.of("delta.enableChangeDataFeed", "true");
+        return spec.isReference() ? Map.of()
+                : Map.of("delta.enableChangeDataFeed", "true", "delta.enableDeletionVectors", "true");
     }
 }

@@ -97,7 +97,12 @@ public final class SilverWriter {
     public Map<String, String> merge(DatasetSpec spec, Dataset<Row> silverRows, long batch) {
         String table = SilverSchema.table(spec);
         if (warehouse.fileCount(table) == 0) {
-            warehouse.appendIdempotent(table, latestPerKey(spec, silverRows), "merge " + table, batch);
+            Dataset<Row> latest = latestPerKey(spec, silverRows);
+            if (spec.partition().isPresent()) {
+                // As MERGE does before writing: one file per partition, not one per shuffle partition in each.
+                latest = latest.repartition(col(spec.partition().get().column()));
+            }
+            warehouse.appendIdempotent(table, latest, "merge " + table, batch);
             Map<String, String> metrics = warehouse.lastCommitMetrics(table);
             LOG.info("{}: empty, so appended {} rows (latest version per key)", table,
                     metrics.getOrDefault("numOutputRows", "?"));
