@@ -82,7 +82,7 @@ public final class NaiveBaseline {
         if (rows == null) {
             return 0;
         }
-        String table = target + "/" + spec.name();
+        String table = tablePath(spec.isReference() ? Layer.REFERENCE : Layer.SILVER, spec.name());
         rows.write().format("delta").mode("overwrite").save(table);
         Dataset<Row> stored = spark.read().format("delta").load(table);
         loaded.put(SilverSchema.table(spec), asSilver(spec, stored));
@@ -92,11 +92,16 @@ public final class NaiveBaseline {
     /** Computes one report from the loaded tables and overwrites its table; returns the rows written. */
     public long report(GoldReport report, ReportSettings settings) {
         Dataset<Row> rows = report.compute(new GoldInputs(loaded, settings));
-        String table = target + "/gold/" + report.name();
+        String table = tablePath(Layer.GOLD, report.name());
         rows.write().format("delta").mode("overwrite").save(table);
         Dataset<Row> stored = spark.read().format("delta").load(table);
         loaded.put(Layer.GOLD.table(report.name()), stored); // a later report may read this one
         return stored.count();
+    }
+
+    /** Where the naive table standing for {@code layer.name} is written. */
+    public String tablePath(Layer layer, String name) {
+        return target + "/" + layer.schema() + "/" + name;
     }
 
     /** The silver table's columns the reports read: USD columns copied from the amounts, the year partition. */

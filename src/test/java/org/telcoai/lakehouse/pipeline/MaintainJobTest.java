@@ -102,6 +102,15 @@ class MaintainJobTest {
         }
     }
 
+    private long deletionVectorFilesOnDisk(String table) {
+        Path root = Path.of(URI.create(warehouse.location(table)));
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("deletion_vector_")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Dataset<Row> version(String table, long version) {
         return spark.read().format("delta").option("versionAsOf", version).load(warehouse.location(table));
     }
@@ -121,7 +130,12 @@ class MaintainJobTest {
         assertTrue(changeFiles > 0, "an UPDATE on a change data feed table writes _change_data files");
         assertEquals(Long.parseLong(update.get("numAddedChangeFiles")), changeFiles);
         long updateAdded = Long.parseLong(update.get("numAddedFiles"));
-        long filesBefore = 8 - Long.parseLong(update.get("numRemovedFiles")) + updateAdded;
+        // Deletion vectors on silver facts: the UPDATE marks the old rows in their files instead of rewriting them.
+        // Each touched file is re-added with its deletion vector, and no unchanged row is copied anywhere.
+        assertTrue(Long.parseLong(update.get("numDeletionVectorsAdded")) > 0, update.toString());
+        assertEquals(update.get("numDeletionVectorsAdded"), update.get("numRemovedFiles"), update.toString());
+        assertEquals("0", update.get("numCopiedRows"), update.toString());
+        long filesBefore = 8 + updateAdded;
         assertEquals(filesBefore, warehouse.fileCount(SILVER));
         assertEquals(4, warehouse.version(SILVER));
         List<Row> rows = warehouse.read(SILVER).collectAsList();
@@ -149,6 +163,8 @@ class MaintainJobTest {
         long onDisk = 8 + updateAdded + changeFiles + 2;
         assertEquals(onDisk, parquetOnDisk(SILVER, null));
         assertEquals("true", spark.conf().get(RETENTION_CHECK), "Delta's default");
+        long deletionVectorFiles = deletionVectorFilesOnDisk(SILVER);
+        assertTrue(deletionVectorFiles > 0, "the UPDATE's deletion vectors are files of their own");
 
         TableResult vacuumed = job.run(List.of(SILVER), new Settings(false, true, 0, true)).get(0);
 
@@ -162,7 +178,10 @@ class MaintainJobTest {
         assertEquals(7, vacuumed.versionAfter());
         Row end = warehouse.delta(SILVER).history(1).select("operation").head();
         assertEquals("VACUUM END", end.getString(0));
-        assertEquals(Long.toString(onDisk - 2), warehouse.lastCommitMetrics(SILVER).get("numDeletedFiles"));
+        // VACUUM deletes the deletion vector files no version needs as well; filesVacuumed counts data files only.
+        assertEquals(Long.toString(onDisk - 2 + deletionVectorFiles),
+                warehouse.lastCommitMetrics(SILVER).get("numDeletedFiles"));
+        assertEquals(0, deletionVectorFilesOnDisk(SILVER));
         DataFrameAssertions.assertNoOrderEquals(spark.createDataFrame(rows, warehouse.read(SILVER).schema()),
                 warehouse.read(SILVER));
         assertThrows(Exception.class, () -> version(SILVER, 3).collectAsList(), "files of version 3 are gone");

@@ -1,0 +1,74 @@
+package org.telcoai.lakehouse.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.telcoai.lakehouse.datasets.Datasets;
+import org.telcoai.lakehouse.datasets.DatasetSpec;
+import org.telcoai.lakehouse.demo.DemoDataGenerator;
+import org.telcoai.lakehouse.demo.DemoOptions;
+import org.telcoai.lakehouse.demo.DemoSummary;
+import org.telcoai.lakehouse.gold.GoldReport;
+import org.telcoai.lakehouse.gold.GoldReports;
+import org.telcoai.lakehouse.gold.ReportSettings;
+import org.telcoai.lakehouse.pipeline.IngestJob;
+import org.telcoai.lakehouse.testing.SharedSpark;
+import org.telcoai.lakehouse.warehouse.Layer;
+
+/** The benchmark's naive side loads every delivered line and computes every report from what it loaded. */
+class NaiveBaselineTest {
+
+    private static final LocalDate END = LocalDate.parse("2026-06-30");
+    private static SparkSession spark;
+    private static DemoSummary generated;
+    private static NaiveBaseline baseline;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        spark = SharedSpark.spark();
+        Path landing = SharedSpark.newTempDir("naive-landing-");
+        // No defective rows: a naive reader keeps or drops those as it pleases, which is not what is measured here.
+        generated = new DemoDataGenerator(new DemoOptions(landing, 0.001, 1, 11L, 0.0, END, 1)).generate();
+        baseline = new NaiveBaseline(spark, landing.toString(),
+                SharedSpark.newTempDir("naive-tables-").toUri().toString());
+    }
+
+    @Test
+    void loadsEveryDeliveredLineAndTheBuiltInReferenceTables() throws Exception {
+        for (DatasetSpec spec : Datasets.ALL) {
+            long expected = spec.isReference() ? builtinLines(spec) : generated.rowsPerDataset().get(spec.name());
+            assertEquals(expected, baseline.load(spec, END), spec.name());
+        }
+        // Every report, reading the loaded tables (and site_energy_cost the report before it), has a unique key.
+        for (GoldReport report : GoldReports.ALL) {
+            long rows = baseline.report(report, ReportSettings.DEFAULTS);
+            assertTrue(rows > 0, report.name() + " is empty");
+            Dataset<Row> table = spark.read().format("delta").load(baselineGold(report));
+            assertEquals(rows, table.count(), report.name());
+            assertEquals(rows, table.select(report.keyColumns().stream().map(org.apache.spark.sql.functions::col)
+                    .toArray(org.apache.spark.sql.Column[]::new)).distinct().count(), report.name() + " keys");
+        }
+    }
+
+    private static String baselineGold(GoldReport report) {
+        return baseline.tablePath(Layer.GOLD, report.name());
+    }
+
+    private static long builtinLines(DatasetSpec spec) throws Exception {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(NaiveBaselineTest.class.getClassLoader()
+                .getResourceAsStream(IngestJob.BUILTIN_REFERENCE_FOLDER + spec.name() + ".csv"),
+                StandardCharsets.UTF_8))) {
+            return reader.lines().skip(1).filter(line -> !line.isBlank()).count();
+        }
+    }
+}
