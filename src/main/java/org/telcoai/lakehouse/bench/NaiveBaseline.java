@@ -154,8 +154,8 @@ public final class NaiveBaseline {
     private Path builtin(DatasetSpec spec, FileSystem landingFs) throws IOException {
         Path copy = new Path(target + "/input/" + spec.name() + ".csv");
         FileSystem fs = copy.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        try (InputStream in = LandingZone.open(LandingZone.BUILTIN_PREFIX + IngestJob.BUILTIN_REFERENCE_FOLDER + spec.name() + ".csv",
-                landingFs.getConf()); OutputStream out = fs.create(copy, true)) {
+        try (InputStream in = LandingZone.open(IngestJob.builtinReference(spec), landingFs.getConf());
+             OutputStream out = fs.create(copy, true)) {
             in.transferTo(out);
         }
         return copy;

@@ -299,6 +299,11 @@ public final class IngestJob {
         }
     }
 
+    /** The path (for {@link LandingZone#open}) of the reference table packaged in the jar. */
+    public static String builtinReference(DatasetSpec spec) {
+        return LandingZone.BUILTIN_PREFIX + BUILTIN_REFERENCE_FOLDER + spec.name() + ".csv";
+    }
+
     /** Progress for whoever watches a long batch, and the figures to tune it by; returns the next step's start. */
     private static long logStep(DatasetSpec spec, long batch, String what, long startedNanos) {
         long now = System.nanoTime();
@@ -309,9 +314,8 @@ public final class IngestJob {
     private List<LandingFile> candidates(DatasetSpec spec, LocalDate runDate) {
         List<LandingFile> files = landing.files(spec, runDate, spec.isReference());
         if (spec.isReference() && files.isEmpty()) {
-            String name = spec.name() + ".csv";
-            return List.of(new LandingFile(spec.name(), null,
-                    LandingZone.BUILTIN_PREFIX + BUILTIN_REFERENCE_FOLDER + name, name, -1, 0, FileFormat.CSV));
+            return List.of(new LandingFile(spec.name(), null, builtinReference(spec), spec.name() + ".csv", -1, 0,
+                    FileFormat.CSV));
         }
         return files;
     }

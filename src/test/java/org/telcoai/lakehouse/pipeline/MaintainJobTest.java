@@ -123,6 +123,9 @@ class MaintainJobTest {
     void optimizeCompactsEachPartitionToOneFileThenForcedVacuumDeletesReplacedFilesAndChangeData() {
         silverPricesInEightFiles();
         assertEquals(8, warehouse.fileCount(SILVER));
+        Warehouse.FileStats stats = warehouse.fileStats(SILVER);
+        assertEquals(8, stats.files());
+        assertEquals(2, stats.partitions(), "interval_year 2024 and 2025");
         // Change data feed is on in silver: an UPDATE writes _change_data files besides the rewritten data.
         warehouse.delta(SILVER).updateExpr("zone = 'Z0' AND interval_year = 2025", Map.of("price", "price + 1"));
         Map<String, String> update = warehouse.lastCommitMetrics(SILVER);
