@@ -43,6 +43,19 @@ class DependentTasksTest {
     }
 
     @Test
+    void theTaskHeadingTheLongestChainStartsFirst() {
+        // d waits on c, so c goes before a and b: d then need not run alone at the end.
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        List<String> results = DependentTasks.run(null, "test", List.of("a", "b", "c", "d"),
+                name -> name.equals("d") ? List.of("c") : List.of(), name -> {
+                    started.add(name);
+                    return name;
+                }, 1, result -> { });
+        assertEquals(List.of("c", "a", "b", "d"), started);
+        assertEquals(List.of("a", "b", "c", "d"), results);
+    }
+
+    @Test
     void independentTasksRunSideBySideUpToTheLimit() throws Exception {
         CountDownLatch bothRunning = new CountDownLatch(2);
         AtomicInteger running = new AtomicInteger();
