@@ -17,6 +17,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaHistory;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -87,19 +90,30 @@ public final class Warehouse {
         }
     }
 
-    /** Creates the table if it does not exist; an existing table must already have every declared column. */
+    /**
+     * Creates the table if it does not exist; an existing table must already have every declared column. An existing
+     * table is checked against its log alone: a create-if-not-exists command per table would plan and run a Delta
+     * command for each of the job's tables, twice a night.
+     */
     public void ensureTable(String table, StructType schema, List<String> partitionColumns,
                             Map<String, String> properties) {
-        DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).tableName(table).addColumns(schema)
-                .location(location(table));
-        if (!partitionColumns.isEmpty()) {
-            builder = builder.partitionedBy(partitionColumns.toArray(String[]::new));
+        if (!spark.catalog().tableExists(table)) {
+            DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).tableName(table).addColumns(schema)
+                    .location(location(table));
+            if (!partitionColumns.isEmpty()) {
+                builder = builder.partitionedBy(partitionColumns.toArray(String[]::new));
+            }
+            for (Map.Entry<String, String> property : properties.entrySet()) {
+                builder = builder.property(property.getKey(), property.getValue());
+            }
+            builder.execute();
         }
-        for (Map.Entry<String, String> property : properties.entrySet()) {
-            builder = builder.property(property.getKey(), property.getValue());
+        Snapshot snapshot = snapshot(table);
+        if (snapshot.version() < 0) {
+            throw new IllegalStateException(table + " is in the catalog but " + location(table) + " holds no Delta "
+                    + "table: restore the folder, or drop the table so the next run creates it empty");
         }
-        builder.execute();
-        StructType actual = spark.table(table).schema();
+        StructType actual = snapshot.schema();
         for (StructField field : schema.fields()) {
             if (actual.getFieldIndex(field.name()).isEmpty()) {
                 throw new IllegalStateException(table + " at " + location(table) + " has no column " + field.name()
@@ -168,12 +182,57 @@ public final class Warehouse {
 
     /** Metrics of the table's latest commit (numTargetRowsInserted, numOutputRows, ...). */
     public Map<String, String> lastCommitMetrics(String table) {
-        Row last = delta(table).history(1).select("operationMetrics").head();
-        return last.isNullAt(0) ? Map.of() : last.getJavaMap(0);
+        return lastCommit(table).metrics();
     }
 
+    /** The table's latest commit: its version and operation metrics. */
+    public Commit lastCommit(String table) {
+        scala.collection.Seq<DeltaHistory> last = deltaLog(table).history().getHistory(scala.Option.apply(1));
+        if (last.isEmpty()) {
+            throw new IllegalStateException(table + " has no Delta table at " + location(table));
+        }
+        DeltaHistory commit = last.head();
+        return new Commit((Long) commit.version().get(), commit.operationMetrics().isEmpty() ? Map.of()
+                : Map.copyOf(scala.collection.JavaConverters.mapAsJavaMap(commit.operationMetrics().get())));
+    }
+
+    /** A committed version of a table and what its operation reported. */
+    public record Commit(long version, Map<String, String> metrics) {
+
+        /** A metric as a number; fails when the commit did not report it. */
+        public long metric(String name) {
+            String value = metrics.get(name);
+            if (value == null) {
+                throw new IllegalStateException("commit " + version + " reported no " + name + ": " + metrics);
+            }
+            return Long.parseLong(value);
+        }
+
+        /** A metric that operations report only when it is not zero. */
+        public long metricOrZero(String name) {
+            return Long.parseLong(metrics.getOrDefault(name, "0"));
+        }
+    }
+
+    /** The table's latest committed version; fails when there is no Delta table at its location. */
     public long version(String table) {
-        return delta(table).history(1).select("version").head().getLong(0);
+        long version = snapshot(table).version();
+        if (version < 0) {
+            throw new IllegalStateException(table + " has no Delta table at " + location(table));
+        }
+        return version;
+    }
+
+    /**
+     * The log of the table, read directly: DeltaTable's history() and detail() answer the same from a DataFrame
+     * built, planned and run for each call, about half a second on a small night's critical path, dozens of times.
+     */
+    private DeltaLog deltaLog(String table) {
+        return DeltaLog.forTable(spark, location(table));
+    }
+
+    private Snapshot snapshot(String table) {
+        return deltaLog(table).update(false, scala.Option.empty(), scala.Option.empty());
     }
 
     public boolean exists(String table) {
@@ -206,7 +265,7 @@ public final class Warehouse {
 
     /** Data files of the table's current version. */
     public long fileCount(String table) {
-        return delta(table).detail().select("numFiles").head().getLong(0);
+        return snapshot(table).numOfFiles();
     }
 
     /**
