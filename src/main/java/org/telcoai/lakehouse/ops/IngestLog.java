@@ -1,6 +1,7 @@
 package org.telcoai.lakehouse.ops;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
 import java.sql.Date;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -92,10 +94,22 @@ public final class IngestLog {
     }
 
     public List<Entry> entries(String dataset) {
+        return entries(col("dataset").equalTo(dataset));
+    }
+
+    /** Every entry, grouped by dataset: one read of the log for a whole night. */
+    public Map<String, List<Entry>> entriesByDataset() {
+        Map<String, List<Entry>> byDataset = new TreeMap<>();
+        for (Entry entry : entries(lit(true))) {
+            byDataset.computeIfAbsent(entry.dataset(), dataset -> new ArrayList<>()).add(entry);
+        }
+        return byDataset;
+    }
+
+    private List<Entry> entries(Column filter) {
         List<Entry> entries = new ArrayList<>();
-        for (Row row : warehouse.read(TABLE).where(col("dataset").equalTo(dataset)).select(
-                java.util.Arrays.stream(SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
-                        .toArray(org.apache.spark.sql.Column[]::new)).collectAsList()) {
+        for (Row row : warehouse.read(TABLE).where(filter).select(java.util.Arrays.stream(SCHEMA.fieldNames())
+                .map(org.apache.spark.sql.functions::col).toArray(Column[]::new)).collectAsList()) {
             entries.add(Entry.fromRow(row));
         }
         return entries;
@@ -113,8 +127,8 @@ public final class IngestLog {
     }
 
     /**
-     * Inserts or updates entries by (file_path, sha256). Synchronized: datasets ingested side by side would
-     * otherwise race for the same unpartitioned table and retry each other's MERGE.
+     * Inserts or updates entries by (file_path, sha256). Synchronized: two writers in one process would race for the
+     * same unpartitioned table and retry each other's MERGE.
      */
     public synchronized void upsert(List<Entry> entries) {
         if (entries.isEmpty()) {

@@ -92,19 +92,56 @@ public final class IngestJob {
      * As {@link #run(LocalDate, List)}, handing each dataset's result over in order as soon as it and those before it
      * are done. Datasets are ingested side by side, each after the reference datasets its validation reads
      * ({@link Warehouse#concurrentWrites()} at once); each writes only its own tables.
+     *
+     * <p>The shared ops.ingest_log is written twice a night, not twice per dataset: every dataset's batches are
+     * planned first and logged STARTED in one commit, before any of their rows is written; the files of the
+     * batches that finished are logged INGESTED in one commit at the end, also when another dataset failed. A batch
+     * still STARTED when a run dies is finished by the next run under its own number.
      */
     public List<DatasetResult> run(LocalDate runDate, List<DatasetSpec> datasets, Consumer<DatasetResult> done) {
         ensureTables(warehouse);
-        return DependentTasks.run(warehouse.spark(), "ingest", datasets, Datasets::readBy, spec -> {
-            long started = System.nanoTime();
-            DatasetResult result = ingest(spec, runDate);
-            LOG.info("{}: {} files ingested, {} rejected, {} already ingested; rows read {} = accepted {} + "
-                            + "quarantined {}; {} now holds {} rows ({} s)", spec.name(), result.filesIngested(),
-                    result.filesRejected(), result.filesSkipped(), result.rowsRead(), result.rowsAccepted(),
-                    result.rowsQuarantined(), SilverSchema.table(spec), result.silverRows(),
-                    String.format("%.1f", (System.nanoTime() - started) / 1e9));
-            return result;
-        }, warehouse.concurrentWrites(), done);
+        long started = System.nanoTime();
+        Map<String, List<Entry>> logged = ingestLog.entriesByDataset();
+        List<Plan> plans = DependentTasks.run(warehouse.spark(), "plan", datasets, spec -> List.of(),
+                spec -> plan(spec, runDate, logged.getOrDefault(spec.name(), List.of())),
+                warehouse.concurrentWrites(), plan -> { });
+        List<Entry> toLog = plans.stream().flatMap(plan -> plan.toLog().stream()).toList();
+        ingestLog.upsert(toLog);
+        LOG.info("{} files checked; {} new or changed logged STARTED or REJECTED in {} ({} s)",
+                plans.stream().mapToInt(Plan::candidates).sum(), toLog.size(), IngestLog.TABLE,
+                String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        Map<DatasetSpec, Plan> bySpec = new HashMap<>();
+        plans.forEach(plan -> bySpec.put(plan.spec(), plan));
+        List<Entry> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<DatasetResult> results;
+        try {
+            results = DependentTasks.run(warehouse.spark(), "ingest", datasets, Datasets::readBy, spec -> {
+                long datasetStarted = System.nanoTime();
+                DatasetResult result = ingest(bySpec.get(spec), finished::addAll);
+                LOG.info("{}: {} files ingested, {} rejected, {} already ingested; rows read {} = accepted {} + "
+                                + "quarantined {}; {} now holds {} rows ({} s)", spec.name(), result.filesIngested(),
+                        result.filesRejected(), result.filesSkipped(), result.rowsRead(), result.rowsAccepted(),
+                        result.rowsQuarantined(), SilverSchema.table(spec), result.silverRows(),
+                        String.format("%.1f", (System.nanoTime() - datasetStarted) / 1e9));
+                return result;
+            }, warehouse.concurrentWrites(), done);
+        } catch (RuntimeException | Error e) {
+            try {
+                logFinished(finished);
+            } catch (RuntimeException logFailure) {
+                e.addSuppressed(logFailure);
+            }
+            throw e;
+        }
+        logFinished(finished);
+        return results;
+    }
+
+    private void logFinished(List<Entry> finished) {
+        synchronized (finished) {
+            ingestLog.upsert(List.copyOf(finished));
+        }
+        LOG.info("{} files logged INGESTED in {}", finished.size(), IngestLog.TABLE);
     }
 
     /**
@@ -154,10 +191,16 @@ public final class IngestJob {
         return results;
     }
 
-    private DatasetResult ingest(DatasetSpec spec, LocalDate runDate) {
+    /** One dataset's night: the batches to finish or start, and what to log before any of their rows is written. */
+    private record Plan(DatasetSpec spec, List<Batch> batches, List<Entry> toLog, int candidates, int skipped) { }
+
+    /** Files of one numbered batch with their log entries (REJECTED ones are already finished). */
+    private record Batch(long number, List<FileInspection> files, List<Entry> entries) { }
+
+    private Plan plan(DatasetSpec spec, LocalDate runDate, List<Entry> log) {
         long started = System.nanoTime();
-        List<Entry> log = ingestLog.entries(spec.name());
-        DatasetResult result = new DatasetResult(spec.name(), 0, 0, 0, 0, 0, 0, 0);
+        List<Batch> batches = new ArrayList<>();
+        List<Entry> toLog = new ArrayList<>();
 
         // First finish any batch an earlier run started and did not complete, under its own number.
         Map<Long, List<Entry>> unfinished = log.stream().filter(e -> !e.finished())
@@ -165,22 +208,21 @@ public final class IngestJob {
         for (Map.Entry<Long, List<Entry>> batch : unfinished.entrySet()) {
             LOG.warn("{}: finishing batch {} left unfinished by run {}", spec.name(), batch.getKey(),
                     batch.getValue().get(0).runId());
-            result = result.plus(resume(spec, batch.getKey(), batch.getValue()));
+            batches.add(resume(spec, batch.getKey(), batch.getValue(), toLog));
         }
 
-        Map<String, Entry> done = new HashMap<>();
-        for (Entry entry : ingestLog.entries(spec.name())) {
-            if (entry.finished()) {
-                done.merge(entry.filePath(), entry, (a, b) -> a.batch() >= b.batch() ? a : b);
-            }
+        // Every logged file counts as seen: the unfinished ones are resumed above, or rejected if they changed.
+        Map<String, Entry> seen = new HashMap<>();
+        for (Entry entry : log) {
+            seen.merge(entry.filePath(), entry, (a, b) -> a.batch() >= b.batch() ? a : b);
         }
         List<LandingFile> candidates = candidates(spec, runDate);
         // A file unchanged since it was logged (same size and modification time) is not even read again.
-        List<LandingFile> unseen = candidates.stream().filter(f -> !unchanged(f, done.get(f.path()))).toList();
+        List<LandingFile> unseen = candidates.stream().filter(f -> !unchanged(f, seen.get(f.path()))).toList();
         List<FileInspection> inspected = bronzeReader.inspect(spec, unseen);
         List<FileInspection> fresh = inspected.stream()
-                .filter(i -> done.get(i.file().path()) == null
-                        || !java.util.Objects.equals(i.sha256(), done.get(i.file().path()).sha256()))
+                .filter(i -> seen.get(i.file().path()) == null
+                        || !java.util.Objects.equals(i.sha256(), seen.get(i.file().path()).sha256()))
                 .toList();
         int skipped = candidates.size() - fresh.size();
         if (spec.isReference() && !fresh.isEmpty() && fresh.size() < candidates.size()) {
@@ -188,29 +230,31 @@ public final class IngestJob {
             fresh = bronzeReader.inspect(spec, candidates);
             skipped = 0;
         }
-        result = result.plus(new DatasetResult(spec.name(), 0, 0, skipped, 0, 0, 0, 0));
-        if (fresh.isEmpty()) {
-            return result.plus(new DatasetResult(spec.name(), 0, 0, 0, 0, 0, 0, silverCount(spec)));
-        }
-        long batch = log.stream().mapToLong(Entry::batch).max().orElse(0L) + 1;
-        Instant now = Instant.now();
-        List<Entry> entries = new ArrayList<>();
-        for (FileInspection inspection : fresh) {
-            Entry entry = entry(inspection, batch, now);
-            entries.add(inspection.readable() ? entry
-                    : entry.finish(Status.REJECTED, 0L, 0L, 0L, inspection.note(), now));
-            if (!inspection.readable()) {
-                LOG.warn("{}: rejected {}: {}", spec.name(), inspection.file().path(), inspection.note());
+        if (!fresh.isEmpty()) {
+            long number = log.stream().mapToLong(Entry::batch).max().orElse(0L) + 1;
+            Instant now = Instant.now();
+            List<Entry> entries = new ArrayList<>();
+            for (FileInspection inspection : fresh) {
+                Entry entry = entry(inspection, number, now);
+                entries.add(inspection.readable() ? entry
+                        : entry.finish(Status.REJECTED, 0L, 0L, 0L, inspection.note(), now));
+                if (!inspection.readable()) {
+                    LOG.warn("{}: rejected {}: {}", spec.name(), inspection.file().path(), inspection.note());
+                }
             }
+            toLog.addAll(entries);
+            batches.add(new Batch(number, fresh, entries));
+            LOG.info("{}: batch {}: {} new or changed files checked ({} s)", spec.name(), number, fresh.size(),
+                    String.format("%.1f", (System.nanoTime() - started) / 1e9));
         }
-        ingestLog.upsert(entries);
-        LOG.info("{}: batch {}: {} new or changed files checked and logged STARTED ({} s)", spec.name(), batch,
-                fresh.size(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
-        return result.plus(processBatch(spec, batch, fresh, entries));
+        return new Plan(spec, batches, toLog, candidates.size(), skipped);
     }
 
-    /** Re-inspects the files of an unfinished batch; a file that changed or vanished since is rejected. */
-    private DatasetResult resume(DatasetSpec spec, long batch, List<Entry> entries) {
+    /**
+     * Re-inspects the files of an unfinished batch; a file that changed or vanished since is rejected (its entry goes
+     * to {@code toLog}), the others are the batch to finish.
+     */
+    private Batch resume(DatasetSpec spec, long batch, List<Entry> entries, List<Entry> toLog) {
         List<LandingFile> files = entries.stream().map(e -> new LandingFile(e.dataset(), e.deliveryDate(),
                 e.filePath(), e.fileName(), e.sizeBytes(), e.modifiedAt() == null ? 0 : e.modifiedAt().toEpochMilli(),
                 e.format() == null ? null : FileFormat.valueOf(e.format()))).toList();
@@ -224,16 +268,26 @@ public final class IngestJob {
                 same.add(inspection);
                 updated.add(entry);
             } else {
-                ingestLog.upsert(List.of(entry.finish(Status.REJECTED, 0L, 0L, 0L,
+                toLog.add(entry.finish(Status.REJECTED, 0L, 0L, 0L,
                         "changed or unreadable since batch " + batch + " started: " + inspection.note(),
-                        Instant.now())));
+                        Instant.now()));
             }
         }
-        return processBatch(spec, batch, same, updated);
+        return new Batch(batch, same, updated);
+    }
+
+    private DatasetResult ingest(Plan plan, Consumer<List<Entry>> finished) {
+        DatasetSpec spec = plan.spec();
+        DatasetResult result = new DatasetResult(spec.name(), 0, 0, plan.skipped(), 0, 0, 0, 0);
+        for (Batch batch : plan.batches()) {
+            result = result.plus(processBatch(spec, batch.number(), batch.files(), batch.entries(), finished));
+        }
+        return plan.batches().isEmpty()
+                ? result.plus(new DatasetResult(spec.name(), 0, 0, 0, 0, 0, 0, silverCount(spec))) : result;
     }
 
     private DatasetResult processBatch(DatasetSpec spec, long batch, List<FileInspection> files,
-                                       List<Entry> entries) {
+                                       List<Entry> entries, Consumer<List<Entry>> logIngested) {
         List<FileInspection> readable = files.stream().filter(FileInspection::readable).toList();
         int rejected = files.size() - readable.size();
         if (readable.isEmpty()) {
@@ -254,11 +308,21 @@ public final class IngestJob {
         Dataset<Row> validated = Validation.validate(spec, batchRows, references)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
+            // Counting first fills the cache, and tells whether there is anything to quarantine at all.
+            Map<String, long[]> perFile = new HashMap<>();
+            for (Row row : validated.groupBy(Lineage.SOURCE_FILE)
+                    .agg(count(lit(1)), sum(when(size(col(Validation.REASONS)).gt(0), 1).otherwise(0)))
+                    .collectAsList()) {
+                perFile.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2)});
+            }
             String quarantineTable = QuarantineSchema.table(spec);
-            warehouse.appendIdempotent(quarantineTable, QuarantineSchema.rejectedRows(spec, validated),
-                    "ingest " + quarantineTable, batch);
+            if (perFile.values().stream().anyMatch(counts -> counts[1] > 0)) {
+                warehouse.appendIdempotent(quarantineTable, QuarantineSchema.rejectedRows(spec, validated),
+                        "ingest " + quarantineTable, batch);
+            }
             versions.put(quarantineTable, warehouse.version(quarantineTable));
-            step = logStep(spec, batch, "validated; rejected rows appended to " + quarantineTable, step);
+            step = logStep(spec, batch, "validated and counted per file; rejected rows appended to "
+                    + quarantineTable, step);
             Dataset<Row> silverRows = SilverWriter.silverRows(spec, validated);
             if (spec.isReference()) {
                 silverWriter.replaceReference(spec, silverRows);
@@ -267,14 +331,8 @@ public final class IngestJob {
                 silverWriter.merge(spec, silverRows, batch);
             }
             versions.put(SilverSchema.table(spec), warehouse.version(SilverSchema.table(spec)));
-            step = logStep(spec, batch, "merged into " + SilverSchema.table(spec), step);
+            logStep(spec, batch, "merged into " + SilverSchema.table(spec), step);
 
-            Map<String, long[]> perFile = new HashMap<>();
-            for (Row row : validated.groupBy(Lineage.SOURCE_FILE)
-                    .agg(count(lit(1)), sum(when(size(col(Validation.REASONS)).gt(0), 1).otherwise(0)))
-                    .collectAsList()) {
-                perFile.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2)});
-            }
             Instant finished = Instant.now();
             List<Entry> done = new ArrayList<>();
             long read = 0;
@@ -290,8 +348,7 @@ public final class IngestJob {
                         .findFirst().map(FileInspection::note).orElse(null);
                 done.add(entry.finish(Status.INGESTED, counts[0], counts[0] - counts[1], counts[1], note, finished));
             }
-            ingestLog.upsert(done);
-            logStep(spec, batch, "counted per file and logged in " + IngestLog.TABLE, step);
+            logIngested.accept(done);
             return new DatasetResult(spec.name(), readable.size(), rejected, 0, read, read - quarantined,
                     quarantined, silverCount(spec), versions);
         } finally {

@@ -214,10 +214,11 @@ class AuditedRunsTest {
     }
 
     /** The versions ingest records for one dataset, all three tables at {@code version}. */
-    private static Map<String, Long> ingested(String table, String dataset, long version) {
+    /** Versions after a night's batch: quarantine is appended to only by the nights that rejected a row. */
+    private static Map<String, Long> ingested(String table, String dataset, long version, long quarantineVersion) {
         Map<String, Long> versions = new TreeMap<>();
         versions.put("bronze." + dataset, version);
-        versions.put("quarantine." + dataset, version);
+        versions.put("quarantine." + dataset, quarantineVersion);
         versions.put(table, version);
         return versions;
     }
@@ -239,18 +240,18 @@ class AuditedRunsTest {
         List<Row> rows = rowsOf(night1);
         Map<String, String> s = summary(rows);
         assertEquals("RUNNING null/null/null {}", s.get("run(start)"));
-        assertEquals("SUCCEEDED 3/3/0 " + versions(ingested("reference.fx_rates", "fx_rates", 1)),
+        assertEquals("SUCCEEDED 3/3/0 " + versions(ingested("reference.fx_rates", "fx_rates", 1, 0)),
                 s.get("ingest/fx_rates"));
-        assertEquals("SUCCEEDED 3/3/0 " + versions(ingested("reference.operators", "operators", 1)),
+        assertEquals("SUCCEEDED 3/3/0 " + versions(ingested("reference.operators", "operators", 1, 0)),
                 s.get("ingest/operators"));
-        assertEquals("SUCCEEDED 2/2/0 " + versions(ingested("reference.sites", "sites", 1)), s.get("ingest/sites"));
-        assertEquals("SUCCEEDED 22/22/0 " + versions(ingested("reference.accelerators", "accelerators", 1)),
+        assertEquals("SUCCEEDED 2/2/0 " + versions(ingested("reference.sites", "sites", 1, 0)), s.get("ingest/sites"));
+        assertEquals("SUCCEEDED 22/22/0 " + versions(ingested("reference.accelerators", "accelerators", 1, 0)),
                 s.get("ingest/accelerators"));
-        assertEquals("SUCCEEDED 4/4/0 " + versions(ingested("silver.telco_capex", "telco_capex", 1)),
+        assertEquals("SUCCEEDED 4/4/0 " + versions(ingested("silver.telco_capex", "telco_capex", 1, 0)),
                 s.get("ingest/telco_capex"));
-        assertEquals("SUCCEEDED 2/2/0 " + versions(ingested("silver.energy_prices", "energy_prices", 1)),
+        assertEquals("SUCCEEDED 2/2/0 " + versions(ingested("silver.energy_prices", "energy_prices", 1, 0)),
                 s.get("ingest/energy_prices"));
-        assertEquals("SUCCEEDED 2/2/0 " + versions(ingested("silver.gpu_shipments", "gpu_shipments", 1)),
+        assertEquals("SUCCEEDED 2/2/0 " + versions(ingested("silver.gpu_shipments", "gpu_shipments", 1, 0)),
                 s.get("ingest/gpu_shipments"));
         assertTrue(s.get("ingest").startsWith("SUCCEEDED 38/38/0 {"), s.get("ingest"));
         assertEquals("SUCCEEDED null/null/null {}", s.get("gates"));
@@ -312,22 +313,22 @@ class AuditedRunsTest {
     void aFailedGateIsRecordedAndLaterStagesAreSkipped() {
         Map<String, String> s = summary(rowsOf(night2));
         assertEquals("RUNNING null/null/null {}", s.get("run(start)"));
-        assertEquals("SUCCEEDED 8/7/1 " + versions(ingested("silver.gpu_shipments", "gpu_shipments", 2)),
+        assertEquals("SUCCEEDED 8/7/1 " + versions(ingested("silver.gpu_shipments", "gpu_shipments", 2, 1)),
                 s.get("ingest/gpu_shipments"));
-        assertEquals("SUCCEEDED 2/2/0 " + versions(ingested("silver.energy_prices", "energy_prices", 2)),
+        assertEquals("SUCCEEDED 2/2/0 " + versions(ingested("silver.energy_prices", "energy_prices", 2, 0)),
                 s.get("ingest/energy_prices"));
         for (String nothingNew : List.of("operators", "fx_rates", "sites", "accelerators", "telco_capex")) {
             assertEquals("SUCCEEDED 0/0/0 {}", s.get("ingest/" + nothingNew), nothingNew);
         }
-        assertEquals("SUCCEEDED 10/9/1 " + versions(ingested("silver.energy_prices", "energy_prices", 2),
-                ingested("silver.gpu_shipments", "gpu_shipments", 2)), s.get("ingest"));
+        assertEquals("SUCCEEDED 10/9/1 " + versions(ingested("silver.energy_prices", "energy_prices", 2, 0),
+                ingested("silver.gpu_shipments", "gpu_shipments", 2, 1)), s.get("ingest"));
         String reason = GATE_MESSAGE.substring("quality gate failed: ".length());
         assertEquals("FAILED null/null/null {} " + reason, s.get("gates/gpu_shipments"));
         assertEquals("FAILED null/null/null {} " + GATE_MESSAGE, s.get("gates"));
         assertEquals("SKIPPED null/null/null {} " + GATE_MESSAGE, s.get("report"));
         assertEquals("SKIPPED null/null/null {} " + GATE_MESSAGE, s.get("export"));
-        assertEquals("FAILED null/null/null " + versions(ingested("silver.energy_prices", "energy_prices", 2),
-                ingested("silver.gpu_shipments", "gpu_shipments", 2)) + " " + GATE_MESSAGE, s.get("run"));
+        assertEquals("FAILED null/null/null " + versions(ingested("silver.energy_prices", "energy_prices", 2, 0),
+                ingested("silver.gpu_shipments", "gpu_shipments", 2, 1)) + " " + GATE_MESSAGE, s.get("run"));
         assertEquals(14, s.size(), s.toString());
     }
 

@@ -302,6 +302,16 @@ class IngestJobTest {
     }
 
     @Test
+    void eachNightCommitsTheLogTwiceAndQuarantineOnlyWhenARowIsRejected() {
+        // Created (version 0), then per night one commit of every STARTED entry and one of every INGESTED one; a
+        // re-run with nothing new commits nothing.
+        assertEquals(6, warehouse.version(IngestLog.TABLE));
+        // telco_capex had a batch each night; day 2's single restatement was valid, so that night added no version.
+        assertEquals(2, warehouse.version("quarantine.telco_capex"));
+        assertEquals(2, warehouse.read("quarantine.telco_capex").count(), "C3 (day 1) and C2 (day 3)");
+    }
+
+    @Test
     void appendIdempotentWritesOncePerAppIdAndVersion() {
         String table = "gold.append_probe";
         StructType schema = DataTypes.createStructType(List.of(
