@@ -66,6 +66,11 @@ public final class ReportJob {
     private final Warehouse warehouse;
     private final ReportSettings settings;
     private final GoldWatermarks watermarks;
+    /**
+     * A night's change feed of a fact table, read once for all the reports that need it (most read the same few
+     * versions of the same table); uncached when the run ends.
+     */
+    private final Map<String, Dataset<Row>> changeFeeds = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ReportJob(Warehouse warehouse, ReportSettings settings) {
         this.warehouse = warehouse;
@@ -98,11 +103,12 @@ public final class ReportJob {
                             currentVersions.putIfAbsent(source, versions.get(source));
                         }
                         String table = Layer.GOLD.table(report.name());
+                        boolean exists = warehouse.exists(table);
                         Plan plan = fullRefresh ? Plan.full("full refresh")
-                                : plan(report, table, previous.get(report.name()), versions);
+                                : plan(report, table, exists, previous.get(report.name()), versions);
                         ReportResult result = plan.mode() == Mode.UNCHANGED
                                 ? new ReportResult(table, 0, warehouse.version(table), Mode.UNCHANGED, plan.reason())
-                                : write(report, table, plan, versions);
+                                : write(report, table, exists, plan, versions);
                         if (plan.mode() != Mode.UNCHANGED || !versions.equals(previous.get(report.name()))) {
                             computed.add(new Watermark(report.name(), versions, result.mode().name(), runId,
                                     Instant.now()));
@@ -114,6 +120,8 @@ public final class ReportJob {
                         return result;
                     }, warehouse.concurrentWrites(), result -> { });
         } finally {
+            changeFeeds.values().forEach(Dataset::unpersist);
+            changeFeeds.clear();
             // Also after a failure: the reports already written need not be recomputed by the next run.
             synchronized (computed) {
                 watermarks.save(List.copyOf(computed));
@@ -121,7 +129,8 @@ public final class ReportJob {
         }
     }
 
-    private ReportResult write(GoldReport report, String table, Plan plan, Map<String, Long> versions) {
+    private ReportResult write(GoldReport report, String table, boolean exists, Plan plan,
+                               Map<String, Long> versions) {
         DatasetSpec facts = report.incremental().facts();
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         for (Map.Entry<String, Long> source : versions.entrySet()) {
@@ -129,18 +138,24 @@ public final class ReportJob {
             boolean isFacts = facts != null && source.getKey().equals(SilverSchema.table(facts));
             tables.put(source.getKey(), isFacts && plan.factFilter() != null ? rows.where(plan.factFilter()) : rows);
         }
-        Dataset<Row> rows = report.compute(new GoldInputs(tables, settings)).where(plan.reportFilter()).cache();
-        try {
+        Dataset<Row> rows = report.compute(new GoldInputs(tables, settings)).where(plan.reportFilter());
+        if (!exists) {
             warehouse.ensureTable(table, rows.schema(), List.of(), Map.of());
-            warehouse.replaceWhere(table, rows, plan.reportFilter());
-            return new ReportResult(table, rows.count(), warehouse.version(table), plan.mode(), plan.reason());
-        } finally {
-            rows.unpersist();
         }
+        long before = warehouse.version(table);
+        warehouse.replaceWhere(table, rows, plan.reportFilter());
+        // The commit's own figures (counting again would rerun the report): what it wrote, less the rows it copied
+        // from files it rewrote because they also held rows outside the predicate. An overwrite that neither
+        // writes nor removes a row commits nothing.
+        Warehouse.Commit commit = warehouse.lastCommit(table);
+        long written = commit.version() == before ? 0
+                : commit.metric("numOutputRows") - commit.metricOrZero("numCopiedRows");
+        return new ReportResult(table, written, commit.version(), plan.mode(), plan.reason());
     }
 
-    private Plan plan(GoldReport report, String table, Map<String, Long> previous, Map<String, Long> versions) {
-        if (previous == null || !warehouse.exists(table)) {
+    private Plan plan(GoldReport report, String table, boolean exists, Map<String, Long> previous,
+                      Map<String, Long> versions) {
+        if (previous == null || !exists) {
             return Plan.full("first computation");
         }
         if (previous.equals(versions)) {
@@ -154,7 +169,8 @@ public final class ReportJob {
         }
         String factTable = changed.get(0);
         Long since = previous.get(factTable);
-        Dataset<Row> changes = warehouse.changes(factTable, since, versions.get(factTable));
+        Dataset<Row> changes = changeFeeds.computeIfAbsent(factTable + "@" + since + ".." + versions.get(factTable),
+                key -> warehouse.changes(factTable, since, versions.get(factTable)).cache());
         try {
             Incremental incremental = report.incremental();
             if (incremental instanceof Incremental.ByPeriod p) {
