@@ -109,11 +109,13 @@ class LakehouseCliTest {
     @Test
     void unknownDatasetIsUsageErrorFoundBeforeSpark() {
         assumeNoSparkMaster();
-        Outcome outcome = run("ingest", "--datasets", "../x", "--landing", tmp.resolve("landing").toString(),
-                "--warehouse", tmp.resolve("warehouse").toString());
-        assertEquals(2, outcome.code(), outcome.err());
-        assertTrue(outcome.err().contains("../x"), outcome.err());
-        assertTrue(Files.notExists(tmp.resolve("warehouse")), "no warehouse/metastore for a usage error");
+        for (String hostile : List.of("../x", "a; DROP TABLE silver.energy_prices", "energy_prices'--")) {
+            Outcome outcome = run("ingest", "--datasets", hostile, "--landing", tmp.resolve("landing").toString(),
+                    "--warehouse", tmp.resolve("warehouse").toString());
+            assertEquals(2, outcome.code(), outcome.err());
+            assertTrue(outcome.err().contains(hostile), outcome.err());
+            assertTrue(Files.notExists(tmp.resolve("warehouse")), "no warehouse/metastore for a usage error");
+        }
     }
 
     @Test
