@@ -316,13 +316,14 @@ public final class IngestJob {
                 perFile.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2)});
             }
             String quarantineTable = QuarantineSchema.table(spec);
-            if (perFile.values().stream().anyMatch(counts -> counts[1] > 0)) {
+            long rejectedRows = perFile.values().stream().mapToLong(counts -> counts[1]).sum();
+            if (rejectedRows > 0) {
                 warehouse.appendIdempotent(quarantineTable, QuarantineSchema.rejectedRows(spec, validated),
                         "ingest " + quarantineTable, batch);
             }
             versions.put(quarantineTable, warehouse.version(quarantineTable));
-            step = logStep(spec, batch, "validated and counted per file; rejected rows appended to "
-                    + quarantineTable, step);
+            step = logStep(spec, batch, "validated and counted per file; " + (rejectedRows > 0
+                    ? rejectedRows + " rejected rows appended to " + quarantineTable : "no row rejected"), step);
             Dataset<Row> silverRows = SilverWriter.silverRows(spec, validated);
             if (spec.isReference()) {
                 silverWriter.replaceReference(spec, silverRows);
