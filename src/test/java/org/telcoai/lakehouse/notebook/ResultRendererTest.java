@@ -54,6 +54,22 @@ class ResultRendererTest {
     }
 
     @Test
+    void hostileOperatorNamesAreTextInTheHtmlOutput() {
+        StructType schema = new StructType().add("operator", DataTypes.StringType);
+        Dataset<Row> result = SharedSpark.spark().createDataFrame(List.of(
+                RowFactory.create("<script>alert(1)</script>"),
+                RowFactory.create("=HYPERLINK(\"http://evil.example\",\"x\")"),
+                RowFactory.create("<img src=x onerror=alert(1)>")), schema);
+
+        String html = RENDERER.render(result).html();
+
+        assertFalse(html.contains("<script") || html.contains("<img"), html);
+        assertTrue(html.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"), html);
+        assertTrue(html.contains("<td>=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;)</td>"), html);
+        assertTrue(html.contains("<td>&lt;img src=x onerror=alert(1)&gt;</td>"), html);
+    }
+
+    @Test
     void moreRowsThanTheLimitShowTheFirstOnesAndACountLine() {
         Dataset<Row> five = SharedSpark.spark().range(5).toDF();
         ResultRenderer.Rendered rendered = new ResultRenderer(2, ZoneOffset.UTC).render(five);
