@@ -40,6 +40,9 @@ abstract class SparkJob implements Callable<Integer> {
         LakehouseConfig config = prepare(common.load());
         String runId = JobRuns.newRunId();
         beforeSpark(config);
+        if (recordsRun()) {
+            requireWritableLocalFolder("warehouse", config.warehouse());
+        }
         SparkSession spark = sessions.open(config, getClass().getSimpleName(), this::configure);
         try {
             Warehouse warehouse = new Warehouse(spark, LakehouseSpark.qualify(config.warehouse()),
@@ -53,6 +56,31 @@ abstract class SparkJob implements Callable<Integer> {
             return recorded(audit, () -> run(config, spark, warehouse, runId));
         } finally {
             sessions.close(spark);
+        }
+    }
+
+    /**
+     * A local folder the job must write to, created if missing and probed with a file: one that cannot be written
+     * (a file in the way, no permission, a read-only mount) fails here in one line, before Spark and its catalog
+     * start and bury the cause in a metastore stack trace. Other file systems are left to Hadoop.
+     */
+    static void requireWritableLocalFolder(String what, String location) {
+        java.nio.file.Path folder;
+        try {
+            java.net.URI uri = new java.net.URI(location);
+            if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
+                return;
+            }
+            folder = uri.getScheme() == null ? java.nio.file.Path.of(location) : java.nio.file.Path.of(uri);
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            folder = java.nio.file.Path.of(location); // a plain path with characters a URI does not allow
+        }
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            java.nio.file.Files.delete(java.nio.file.Files.createTempFile(folder, ".write-probe-", ""));
+        } catch (java.io.IOException | SecurityException e) {
+            throw new IllegalStateException("the " + what + " " + folder.toAbsolutePath() + " is not writable: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
     }
 

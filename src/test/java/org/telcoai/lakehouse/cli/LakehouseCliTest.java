@@ -119,6 +119,19 @@ class LakehouseCliTest {
     }
 
     @Test
+    void anUnwritableWarehouseFailsInOneLineBeforeSpark() throws Exception {
+        // A file where the warehouse's parent folder should be: refused even to root, unlike a permission bit.
+        Path blocker = Files.writeString(tmp.resolve("not-a-folder"), "x");
+        Outcome outcome = run("ingest", "--landing", tmp.resolve("landing").toString(),
+                "--warehouse", blocker.resolve("warehouse").toString());
+        assertEquals(1, outcome.code(), outcome.err());
+        assertEquals(1, outcome.errLines().size(), outcome.err());
+        assertTrue(outcome.errLines().get(0).startsWith("error: the warehouse " + blocker.resolve("warehouse")
+                + " is not writable: "), outcome.err());
+        assertEquals("x", Files.readString(blocker));
+    }
+
+    @Test
     void backfillBackwardsIsUsageErrorFoundBeforeSpark() {
         Outcome outcome = run("backfill", "--from", "2026-06-30", "--to", "2026-06-27", "--landing",
                 tmp.resolve("landing").toString(), "--warehouse", tmp.resolve("warehouse").toString());
