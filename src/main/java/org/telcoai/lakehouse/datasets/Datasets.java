@@ -5,6 +5,7 @@ import static org.telcoai.lakehouse.datasets.ColumnSpec.decimal;
 import static org.telcoai.lakehouse.datasets.ColumnSpec.optional;
 import static org.telcoai.lakehouse.datasets.ColumnSpec.required;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ public final class Datasets {
     public static final List<String> VENDORS = List.of("NVIDIA", "HUAWEI", "AMD", "INTEL", "OTHER");
     public static final List<String> OPERATOR_TYPES = List.of(
             "TELCO", "HYPERSCALER", "COLOCATION", "ENTERPRISE", "GOVERNMENT", "RESEARCH");
+    /** No series this project follows starts earlier; an earlier date is a typo or a placeholder (1900-01-01). */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1990, 1, 1);
     /** 1440: daily series, such as daily average wholesale prices. */
     public static final List<Integer> INTERVAL_MINUTES = List.of(15, 30, 60, 1440);
 
@@ -84,6 +87,7 @@ public final class Datasets {
             // A restatement may move a record to another month, so the year is not derived from the key.
             new Partitioning("period_year", "period_date", false),
             List.of(new Rule.MonthStart("period_date"),
+                    new Rule.DateWithin("period_date", EARLIEST_DATE, 0),
                     new Rule.References("operator_id", "operators", ReasonCode.UNKNOWN_OPERATOR)),
             "currency", "period_date", List.of(new UsdConversion("amount", "amount_usd", 24, 4)))
             // capex_trends per operator, ai_capex_by_country per country.
@@ -99,7 +103,9 @@ public final class Datasets {
                     code("market", MARKETS)),
             List.of("zone", "market", "interval_start"), List.of(),
             new Partitioning("interval_year", "interval_start", true),
-            List.of(new Rule.IntegerIn("interval_minutes", INTERVAL_MINUTES, ReasonCode.BAD_INTERVAL)),
+            List.of(new Rule.IntegerIn("interval_minutes", INTERVAL_MINUTES, ReasonCode.BAD_INTERVAL),
+                    // Day-ahead auctions sell tomorrow's hours; a day more for zones east of UTC.
+                    new Rule.DateWithin("interval_start", EARLIEST_DATE, 2)),
             "currency", "interval_start", List.of(new UsdConversion("price", "price_usd_mwh", 16, 4)))
             // energy_price_monthly per zone and market; site_energy_cost reads one zone's DAY_AHEAD prices.
             .zOrderBy("zone", "market");
@@ -119,6 +125,7 @@ public final class Datasets {
             List.of("shipment_id"), List.of(),
             new Partitioning("ship_year", "ship_date", false),
             List.of(new Rule.Positive("units"),
+                    new Rule.DateWithin("ship_date", EARLIEST_DATE, 0),
                     new Rule.References("buyer_id", "operators", ReasonCode.UNKNOWN_OPERATOR),
                     new Rule.References("site_id", "sites", ReasonCode.UNKNOWN_SITE)),
             "currency", "ship_date", List.of(new UsdConversion("unit_price", "unit_price_usd", 20, 4)))

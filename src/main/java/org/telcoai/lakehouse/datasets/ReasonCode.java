@@ -19,5 +19,9 @@ public enum ReasonCode {
     UNKNOWN_OPERATOR,
     UNKNOWN_SITE,
     /** No rate for the currency on or before the row's date. */
-    NO_FX_RATE
+    NO_FX_RATE,
+    /** A date before the data's era or after its file was delivered (see Rule.DateWithin). */
+    DATE_OUT_OF_RANGE,
+    /** Free text that was not valid UTF-8: the reader put U+FFFD where the bytes were. */
+    BAD_ENCODING
 }

@@ -1,5 +1,6 @@
 package org.telcoai.lakehouse.datasets;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** A row-level rule beyond a column's own type, checked on the typed value. */
@@ -17,6 +18,15 @@ public sealed interface Rule extends java.io.Serializable {
     /** A date that must fall on the first day of its month. */
     record MonthStart(String column) implements Rule {
         public ReasonCode reason() { return ReasonCode.NOT_MONTH_START; }
+    }
+
+    /**
+     * A date, or the UTC day of a timestamp, no earlier than {@code earliest} and at most {@code daysAfterDelivery}
+     * days after the delivery date of its file: a record cannot describe a day after it was sent, except day-ahead
+     * prices, sold the day before they apply. A file outside a dated delivery folder is checked for the first bound.
+     */
+    record DateWithin(String column, LocalDate earliest, int daysAfterDelivery) implements Rule {
+        public ReasonCode reason() { return ReasonCode.DATE_OUT_OF_RANGE; }
     }
 
     /** An integer that must be one of a fixed set. */

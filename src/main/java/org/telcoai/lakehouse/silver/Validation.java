@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.telcoai.lakehouse.bronze.Lineage;
 import org.telcoai.lakehouse.datasets.ColumnSpec;
 import org.telcoai.lakehouse.datasets.ColumnType;
 import org.telcoai.lakehouse.datasets.DatasetSpec;
@@ -172,7 +173,8 @@ public final class Validation {
                     column.name(), ReasonCode.BAD_COUNTRY));
             case CURRENCY -> checks.add(check(clean.isNotNull().and(not(clean.isin(currencies().toArray()))),
                     column.name(), ReasonCode.BAD_CURRENCY));
-            case STRING -> { }
+            // Codes, countries and currencies fail their own lists; free text would keep the replacement quietly.
+            case STRING -> checks.add(check(clean.contains("\uFFFD"), column.name(), ReasonCode.BAD_ENCODING));
         }
         return checks;
     }
@@ -184,6 +186,12 @@ public final class Validation {
         }
         if (rule instanceof Rule.MonthStart) {
             return typed.isNotNull().and(dayofmonth(typed).notEqual(1));
+        }
+        if (rule instanceof Rule.DateWithin within) {
+            Column day = to_date(typed); // the session time zone is UTC
+            Column delivered = col(Lineage.DELIVERY_DATE);
+            return typed.isNotNull().and(day.lt(lit(java.sql.Date.valueOf(within.earliest())))
+                    .or(delivered.isNotNull().and(day.gt(date_add(delivered, within.daysAfterDelivery())))));
         }
         if (rule instanceof Rule.IntegerIn in) {
             return typed.isNotNull().and(not(typed.isin(in.allowed().toArray())));

@@ -60,6 +60,16 @@ class BadInputCorpusTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
         invalidUtf8[HEADER.length() + 7] = (byte) 0xC3; // a lead byte followed by ',' is not UTF-8
         landing.bytes("energy_prices", DAY, "invalid_utf8.csv", invalidUtf8);
+        byte[] invalidUtf8Text = (HEADER + "N\u00c3RD,DE,2026-02-01T07:00:00Z,60,80,EUR,DAY_AHEAD\n" + good(15))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        invalidUtf8Text[HEADER.length() + 1] = (byte) 0xC3; // a lead byte followed by 'R' is not UTF-8 either
+        landing.bytes("energy_prices", DAY, "invalid_utf8_text.csv", invalidUtf8Text);
+        // Delivered on the 2nd: a day-ahead price for the 4th is expected, one for the 5th is not; nor 1989.
+        landing.text("energy_prices", DAY, "dates_out_of_range.csv", HEADER
+                + "DE-LU,DE,1989-12-31T23:00:00Z,60,80,USD,DAY_AHEAD\n"
+                + "DE-LU,DE,2026-02-05T00:00:00Z,60,80,EUR,DAY_AHEAD\n"
+                + "DE-LU,DE,2026-02-04T23:00:00Z,60,80,EUR,DAY_AHEAD\n"
+                + good(16));
         landing.text("energy_prices", DAY, "not_numbers.csv", HEADER
                 + "DE-LU,DE,2026-02-01T09:00:00Z,60,NaN,EUR,DAY_AHEAD\n"
                 + "DE-LU,DE,2026-02-01T10:00:00Z,60,Infinity,EUR,DAY_AHEAD\n"
@@ -74,6 +84,10 @@ class BadInputCorpusTest {
                         + "\"destination_country_iso\":\"US\"}",
                 "{\"shipment_id\":\"G2\",\"ship_date\":\"2026-01-",
                 "{\"shipment_id\":\"G3\",\"ship_date\":\"2026-01-16\",\"vendor\":\"AMD\",\"product\":\"MI300X\","
+                        + "\"units\":2,\"unit_price\":20000,\"currency\":\"USD\",\"buyer_id\":\"MSFT\","
+                        + "\"destination_country_iso\":\"US\"}");
+        landing.jsonLines("gpu_shipments", DAY, "future_shipment.jsonl",
+                "{\"shipment_id\":\"G4\",\"ship_date\":\"2026-02-03\",\"vendor\":\"AMD\",\"product\":\"MI300X\","
                         + "\"units\":2,\"unit_price\":20000,\"currency\":\"USD\",\"buyer_id\":\"MSFT\","
                         + "\"destination_country_iso\":\"US\"}");
         new IngestJob(warehouse, new LandingZone(landing.rootPath(),
@@ -103,16 +117,19 @@ class BadInputCorpusTest {
 
     @Test
     void readableFilesAreIngestedWithEveryRowAccountedFor() {
-        Map<String, String> expected = new TreeMap<>(Map.of(
-                "header_only.csv", "INGESTED 0 = 0 + 0",
-                "extra_column.csv", "INGESTED 1 = 1 + 0",
-                "bom_crlf.csv", "INGESTED 2 = 2 + 0",
-                "quoted.csv", "INGESTED 1 = 1 + 0",
-                "long_line.csv", "INGESTED 2 = 1 + 1",
-                "invalid_utf8.csv", "INGESTED 2 = 1 + 1",
-                "not_numbers.csv", "INGESTED 5 = 1 + 4",
-                "duplicate_keys.csv", "INGESTED 2 = 2 + 0",
-                "broken_line.jsonl", "INGESTED 3 = 2 + 1"));
+        Map<String, String> expected = new TreeMap<>(Map.ofEntries(
+                Map.entry("header_only.csv", "INGESTED 0 = 0 + 0"),
+                Map.entry("extra_column.csv", "INGESTED 1 = 1 + 0"),
+                Map.entry("bom_crlf.csv", "INGESTED 2 = 2 + 0"),
+                Map.entry("quoted.csv", "INGESTED 1 = 1 + 0"),
+                Map.entry("long_line.csv", "INGESTED 2 = 1 + 1"),
+                Map.entry("invalid_utf8.csv", "INGESTED 2 = 1 + 1"),
+                Map.entry("invalid_utf8_text.csv", "INGESTED 2 = 1 + 1"),
+                Map.entry("not_numbers.csv", "INGESTED 5 = 1 + 4"),
+                Map.entry("dates_out_of_range.csv", "INGESTED 4 = 2 + 2"),
+                Map.entry("duplicate_keys.csv", "INGESTED 2 = 2 + 0"),
+                Map.entry("broken_line.jsonl", "INGESTED 3 = 2 + 1"),
+                Map.entry("future_shipment.jsonl", "INGESTED 1 = 0 + 1")));
         Map<String, String> actual = new TreeMap<>();
         for (String file : expected.keySet()) {
             Row entry = log.get(file);
@@ -133,14 +150,18 @@ class BadInputCorpusTest {
                         row.getList(row.fieldIndex(Validation.REASONS)).toString());
             }
         }
-        assertEquals(new TreeMap<>(Map.of(
-                "long_line.csv:1", "[MALFORMED_ROW]",
-                "invalid_utf8.csv:1", "[BAD_COUNTRY]",
-                "not_numbers.csv:1", "[BAD_NUMBER]",
-                "not_numbers.csv:2", "[BAD_NUMBER]",
-                "not_numbers.csv:3", "[BAD_NUMBER]",
-                "not_numbers.csv:4", "[BAD_NUMBER]",
-                "broken_line.jsonl:2", "[MALFORMED_ROW]")), reasons);
+        assertEquals(new TreeMap<>(Map.ofEntries(
+                Map.entry("long_line.csv:1", "[MALFORMED_ROW]"),
+                Map.entry("invalid_utf8.csv:1", "[BAD_COUNTRY]"),
+                Map.entry("invalid_utf8_text.csv:1", "[BAD_ENCODING]"),
+                Map.entry("not_numbers.csv:1", "[BAD_NUMBER]"),
+                Map.entry("not_numbers.csv:2", "[BAD_NUMBER]"),
+                Map.entry("not_numbers.csv:3", "[BAD_NUMBER]"),
+                Map.entry("not_numbers.csv:4", "[BAD_NUMBER]"),
+                Map.entry("dates_out_of_range.csv:1", "[DATE_OUT_OF_RANGE]"),
+                Map.entry("dates_out_of_range.csv:2", "[DATE_OUT_OF_RANGE]"),
+                Map.entry("broken_line.jsonl:2", "[MALFORMED_ROW]"),
+                Map.entry("future_shipment.jsonl:1", "[DATE_OUT_OF_RANGE]"))), reasons);
     }
 
     @Test
@@ -148,8 +169,10 @@ class BadInputCorpusTest {
         Map<String, String> prices = warehouse.read("silver.energy_prices").collectAsList().stream()
                 .collect(Collectors.toMap(r -> r.getAs("zone") + " " + r.<java.sql.Timestamp>getAs("interval_start").toInstant(),
                         r -> r.getAs("price").toString(), (a, b) -> a + " and " + b, TreeMap::new));
-        // Hours 2, 3, 4, 6, 8, 13 and 14 (the later of its two rows) under DE-LU; the quoted zone kept whole.
-        assertEquals(8, prices.size(), prices.toString());
+        // Hours 2, 3, 4, 6, 8, 13, 14 (the later of its two rows), 15 and 16 under DE-LU, the day-ahead price
+        // for the 4th; the quoted zone kept whole.
+        assertEquals(11, prices.size(), prices.toString());
+        assertEquals("80.0000", prices.get("DE-LU 2026-02-04T23:00:00Z"), prices.toString());
         assertEquals("99.0000", prices.get("DE-LU 2026-02-01T14:00:00Z"), prices.toString());
         assertEquals("81.2500", prices.get("DE,LU\nNORTH 2026-02-01T05:00:00Z"), prices.toString());
         assertEquals(List.of("G1", "G3"), warehouse.read("silver.gpu_shipments").orderBy("shipment_id")

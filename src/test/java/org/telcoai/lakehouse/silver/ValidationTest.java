@@ -41,7 +41,7 @@ import org.telcoai.lakehouse.warehouse.Warehouse;
 class ValidationTest {
 
     private static final String RUN = "run-validation";
-    private static final Date DELIVERY = Date.valueOf("2026-01-05");
+    private static final Date DELIVERY = Date.valueOf("2026-03-31");
     private static final String TS = "2025-12-10T00:00:00Z";
 
     private static SparkSession spark;
@@ -92,7 +92,9 @@ class ValidationTest {
                 bronze(Datasets.TELCO_CAPEX, 18, "C18", "DTAG", "DE", "2026-03-01", "FIBER", "100", "EUR", TS),
                 bronze(Datasets.TELCO_CAPEX, 19, "C19", "MSFT", "US", "2020-01-01", "AI_COMPUTE", "250.5", "USD",
                         TS),
-                bronze(Datasets.TELCO_CAPEX, 20, "C20", null, "KR", "2025-12-01", "RAN", "1", "KRW", TS)));
+                bronze(Datasets.TELCO_CAPEX, 20, "C20", null, "KR", "2025-12-01", "RAN", "1", "KRW", TS),
+                bronze(Datasets.TELCO_CAPEX, 21, "C21", "MSFT", "US", "1989-12-01", "RAN", "1", "USD", TS),
+                bronze(Datasets.TELCO_CAPEX, 22, "C22", "MSFT", "US", "2026-04-01", "RAN", "1", "USD", TS)));
         validate(Datasets.ENERGY_PRICES, List.of(
                 bronze(Datasets.ENERGY_PRICES, 1, "DE-LU", "DE", "2026-01-04T00:00:00Z", "60", "85.50", "EUR",
                         "DAY_AHEAD"),
@@ -103,7 +105,15 @@ class ValidationTest {
                 bronze(Datasets.ENERGY_PRICES, 4, "DE-LU", "DE", "2026-01-04T00:00:00Z", "60", "85", "EUR",
                         "SPOT"),
                 bronze(Datasets.ENERGY_PRICES, 5, "DE-LU", "DE", "2026-01-04T00:00:00Z", "60.0", "85", "EUR",
-                        "INTRADAY")));
+                        "INTRADAY"),
+                // Delivered 2026-03-31: day-ahead prices up to two days later are fine, not three.
+                bronze(Datasets.ENERGY_PRICES, 6, "DE-LU", "DE", "2026-04-02T23:00:00Z", "60", "85", "EUR",
+                        "DAY_AHEAD"),
+                bronze(Datasets.ENERGY_PRICES, 7, "DE-LU", "DE", "2026-04-03T00:00:00Z", "60", "85", "EUR",
+                        "DAY_AHEAD"),
+                // Bytes that were not UTF-8, as the reader decodes them.
+                bronze(Datasets.ENERGY_PRICES, 8, "DE\uFFFDLU", "DE", "2026-01-04T00:00:00Z", "60", "85", "EUR",
+                        "DAY_AHEAD")));
         validate(Datasets.GPU_SHIPMENTS, List.of(
                 gpu(1, "G1", "2025-12-15", "8", "1000000", "KRW", "SKT", "SITE-1"),
                 gpu(2, "G2", "2026-02-10", "8", "1000000", "KRW", "SKT", null),
@@ -113,7 +123,8 @@ class ValidationTest {
                 gpu(6, "G6", "2025-12-15", "1", "1", "USD", "MSFT", "SITE-9"),
                 gpu(7, "G7", "2025-11-30", "1", "1000", "KRW", "SKT", null),
                 gpu(8, "G8", "2025-12-15", "1", "1", "USD", "ACME", null),
-                gpu(9, "G9", "2020-01-01", "2", "10.5", "USD", "MSFT", null)));
+                gpu(9, "G9", "2020-01-01", "2", "10.5", "USD", "MSFT", null),
+                gpu(10, "G10", "2026-04-01", "2", "10.5", "USD", "MSFT", null)));
     }
 
     // ---------------------------------------------------------------- reason codes
@@ -148,6 +159,8 @@ class ValidationTest {
         assertReasons("telco_capex", 15, "UNKNOWN_OPERATOR");
         assertReasons("telco_capex", 17, "NO_FX_RATE");
         assertReasons("telco_capex", 20, "MISSING_REQUIRED");
+        assertReasons("telco_capex", 21, "DATE_OUT_OF_RANGE");
+        assertReasons("telco_capex", 22, "DATE_OUT_OF_RANGE");
     }
 
     @Test
@@ -180,6 +193,7 @@ class ValidationTest {
         }
         assertReasons("energy_prices", 1);
         assertReasons("energy_prices", 3);
+        assertReasons("energy_prices", 6);
         for (long n : new long[] {1, 2, 3, 9}) {
             assertReasons("gpu_shipments", n);
         }
@@ -192,6 +206,8 @@ class ValidationTest {
         assertReasons("energy_prices", 2, "BAD_INTERVAL");
         assertReasons("energy_prices", 4, "UNKNOWN_ENUM");
         assertReasons("energy_prices", 5, "BAD_NUMBER");
+        assertReasons("energy_prices", 7, "DATE_OUT_OF_RANGE");
+        assertReasons("energy_prices", 8, "BAD_ENCODING");
     }
 
     @Test
@@ -201,6 +217,7 @@ class ValidationTest {
         assertReasons("gpu_shipments", 6, "UNKNOWN_SITE");
         assertReasons("gpu_shipments", 7, "NO_FX_RATE");
         assertReasons("gpu_shipments", 8, "UNKNOWN_OPERATOR");
+        assertReasons("gpu_shipments", 10, "DATE_OUT_OF_RANGE");
     }
 
     // ---------------------------------------------------------------- FX conversion
@@ -248,6 +265,9 @@ class ValidationTest {
                 RowFactory.create("DE-LU", "DE", Timestamp.valueOf("2026-01-04 00:00:00"), 60,
                         new BigDecimal("85.5000"), "EUR", "DAY_AHEAD", new BigDecimal("89.7750"), 2026,
                         source(spec), 1L, DELIVERY, 1L, RUN),
+                RowFactory.create("DE-LU", "DE", Timestamp.valueOf("2026-04-02 23:00:00"), 60,
+                        new BigDecimal("85.0000"), "EUR", "DAY_AHEAD", new BigDecimal("89.2500"), 2026,
+                        source(spec), 6L, DELIVERY, 1L, RUN),
                 RowFactory.create("KR", "KR", Timestamp.valueOf("2025-12-31 22:30:00"), 15,
                         new BigDecimal("100000.0000"), "KRW", "INTRADAY", new BigDecimal("70.0000"), 2025,
                         source(spec), 3L, DELIVERY, 1L, RUN)),
@@ -297,7 +317,7 @@ class ValidationTest {
     }
 
     private static String source(DatasetSpec spec) {
-        return "file:/landing/" + spec.name() + "/2026-01-05/" + spec.name() + ".csv";
+        return "file:/landing/" + spec.name() + "/2026-03-31/" + spec.name() + ".csv";
     }
 
     private static Row bronze(DatasetSpec spec, long rowNumber, String... values) {
