@@ -58,7 +58,7 @@ final class NightlyCommand extends SparkJob {
             if (fullRefresh) {
                 rebuild(config, warehouse, audit);
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws checked exceptions undeclared
             audit.skipped(JobRuns.REPORT, RunAudit.oneLine(e));
             audit.skipped(JobRuns.EXPORT, RunAudit.oneLine(e));
             throw e;

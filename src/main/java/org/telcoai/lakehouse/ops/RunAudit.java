@@ -75,7 +75,7 @@ public final class RunAudit {
         T result;
         try {
             result = body.apply(stage);
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) { // Spark throws checked exceptions undeclared
             stage.close(Status.FAILED, oneLine(e));
             throw e;
         }
@@ -112,17 +112,31 @@ public final class RunAudit {
         flush();
     }
 
-    /** The first line of the first message in the cause chain: what stderr and error_message show. */
+    /**
+     * The first line of the first message in the cause chain, and the root cause's when that line does not already
+     * say it (Spark's "Task failed while writing rows" hides "No space left on device"): what stderr and
+     * error_message show.
+     */
     public static String oneLine(Throwable error) {
-        Throwable root = error;
-        String message = error.getMessage();
-        while (message == null && root.getCause() != null) {
-            root = root.getCause();
-            message = root.getMessage();
+        Throwable first = error;
+        while (first.getMessage() == null && first.getCause() != null) {
+            first = first.getCause();
         }
-        if (message == null) {
+        if (first.getMessage() == null) {
             return error.getClass().getSimpleName();
         }
+        String line = firstLine(first.getMessage());
+        Throwable root = first;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != first && root.getMessage() != null && !line.contains(firstLine(root.getMessage()))) {
+            line += " (cause: " + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()) + ")";
+        }
+        return line;
+    }
+
+    private static String firstLine(String message) {
         return message.lines().findFirst().orElse(message);
     }
 

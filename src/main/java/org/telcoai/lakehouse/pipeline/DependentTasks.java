@@ -79,7 +79,7 @@ final class DependentTasks {
                 }
                 try {
                     return work.apply(item);
-                } catch (RuntimeException | Error e) {
+                } catch (Exception | Error e) { // Spark throws checked exceptions undeclared
                     failed.set(true);
                     throw e;
                 }

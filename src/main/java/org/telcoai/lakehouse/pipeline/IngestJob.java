@@ -125,10 +125,10 @@ public final class IngestJob {
                         String.format("%.1f", (System.nanoTime() - datasetStarted) / 1e9));
                 return result;
             }, warehouse.concurrentWrites(), done);
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) { // Spark throws checked exceptions undeclared
             try {
                 logFinished(finished);
-            } catch (RuntimeException logFailure) {
+            } catch (Exception logFailure) {
                 e.addSuppressed(logFailure);
             }
             throw e;

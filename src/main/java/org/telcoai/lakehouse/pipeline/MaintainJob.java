@@ -131,7 +131,7 @@ public final class MaintainJob {
             }
             return new TableResult(table, zOrder, versionBefore, warehouse.version(table), filesBefore, filesAfter,
                     onDiskBefore, onDiskAfter, null);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark and Delta throw checked exceptions undeclared
             LOG.error("{}: maintenance failed", table, e);
             String reason = e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage().lines().findFirst().orElse("");

@@ -180,7 +180,7 @@ public final class ReportJob {
                 return cumulative(c, changes, table);
             }
             return byEntity((Incremental.ByEntity) incremental, changes);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark and Delta throw checked exceptions undeclared
             // The feed after `since` may have been vacuumed: correctness first, then speed.
             LOG.warn("{}: change feed of {} after version {} unavailable ({}); recomputing in full", table,
                     factTable, since, e.getMessage() == null ? e.getClass().getSimpleName()
