@@ -22,12 +22,16 @@ import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * All Delta I/O of the project goes through here: table creation at absolute locations, idempotent appends,
  * replaceWhere overwrites and retried MERGE commits. Stages hand it DataFrames; they never write themselves.
  */
 public final class Warehouse {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
 
     /**
      * Delta's default delta.deletedFileRetentionDuration (7 days): a shorter VACUUM can delete files that readers
@@ -97,7 +101,8 @@ public final class Warehouse {
      */
     public void ensureTable(String table, StructType schema, List<String> partitionColumns,
                             Map<String, String> properties) {
-        if (!spark.catalog().tableExists(table)) {
+        for (int attempt = 1; !spark.catalog().tableExists(table); attempt++) {
+            removeAbandonedCreation(table);
             DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).tableName(table).addColumns(schema)
                     .location(location(table));
             if (!partitionColumns.isEmpty()) {
@@ -106,7 +111,19 @@ public final class Warehouse {
             for (Map.Entry<String, String> property : properties.entrySet()) {
                 builder = builder.property(property.getKey(), property.getValue());
             }
-            builder.execute();
+            try {
+                builder.execute();
+            } catch (Exception e) { // Hive's AlreadyExistsException comes through Scala undeclared
+                // Two first runs at once both find no table and race to create it: one of them wins the first
+                // commit or the catalog entry, the other fails and, on its next attempt, finds the winner's table.
+                if (attempt >= commitAttempts || !(spark.catalog().tableExists(table)
+                        || snapshot(table).version() >= 0)) {
+                    throw e;
+                }
+                LOG.info("{}: another process created it at the same time ({}); attempt {}/{}", table,
+                        String.valueOf(e.getMessage()).lines().findFirst().orElse(""), attempt + 1, commitAttempts);
+                sleep(500L * attempt);
+            }
         }
         Snapshot snapshot = snapshot(table);
         if (snapshot.version() < 0) {
@@ -119,6 +136,43 @@ public final class Warehouse {
                 throw new IllegalStateException(table + " at " + location(table) + " has no column " + field.name()
                         + ": it was created by an older version; migrate or drop it");
             }
+        }
+    }
+
+    /**
+     * A process killed while creating a table leaves its folder with an empty or uncommitted _delta_log, and Delta
+     * then refuses to create any table there. Such a folder holds nothing of value and goes; a folder with other
+     * files and no Delta table is not ours to delete, so it stops the run with a message saying so.
+     */
+    private void removeAbandonedCreation(String table) {
+        Path folder = new Path(location(table));
+        try {
+            FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(folder) || snapshot(table).version() >= 0) {
+                return;
+            }
+            RemoteIterator<LocatedFileStatus> files = fs.listFiles(folder, true);
+            while (files.hasNext()) {
+                Path file = files.next().getPath();
+                if (!file.toUri().getPath().contains("/_delta_log/")) {
+                    throw new IllegalStateException(table + ": " + folder + " holds files (" + file.getName()
+                            + ") but no Delta table; move them away so the table can be created there");
+                }
+            }
+            LOG.warn("{}: removing {}: a run died while creating the table there, before its first commit",
+                    table, folder);
+            fs.delete(folder, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot inspect " + folder, e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

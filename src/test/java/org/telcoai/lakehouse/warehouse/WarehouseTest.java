@@ -1,6 +1,7 @@
 package org.telcoai.lakehouse.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,29 @@ class WarehouseTest {
                 () -> warehouse.ensureTable(TABLE, SCHEMA, List.of(), Map.of()));
         assertTrue(refused.getMessage().contains("holds no Delta table"), refused.getMessage());
         assertThrows(IllegalStateException.class, () -> warehouse.version(TABLE));
+    }
+
+    /** What a process killed while creating the table leaves: a folder and an uncommitted _delta_log. */
+    @Test
+    void aFolderLeftByACreationThatNeverCommittedIsReplacedByTheTable() throws IOException {
+        Path folder = Path.of(java.net.URI.create(warehouse.location(TABLE)));
+        Files.createDirectories(folder.resolve("_delta_log"));
+        Files.writeString(folder.resolve("_delta_log/.00000000000000000000.json.0f1e-uuid.tmp"), "{\"commitInfo\"");
+        warehouse.ensureTable(TABLE, SCHEMA, List.of(), Map.of());
+        assertEquals(0L, warehouse.version(TABLE));
+        assertFalse(Files.exists(folder.resolve("_delta_log/.00000000000000000000.json.0f1e-uuid.tmp")));
+    }
+
+    @Test
+    void aFolderWithOtherFilesAndNoTableIsLeftAloneAndRefused() throws IOException {
+        Path folder = Path.of(java.net.URI.create(warehouse.location(TABLE)));
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("someone-elses.csv"), "a,b\n");
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> warehouse.ensureTable(TABLE, SCHEMA, List.of(), Map.of()));
+        assertTrue(refused.getMessage().contains("holds files (someone-elses.csv) but no Delta table"),
+                refused.getMessage());
+        assertTrue(Files.exists(folder.resolve("someone-elses.csv")));
     }
 
     private Dataset<Row> rows(int... ids) {
