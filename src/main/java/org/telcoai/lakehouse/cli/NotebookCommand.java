@@ -73,6 +73,12 @@ final class NotebookCommand implements Runnable {
             }
             return 0;
         }
+
+        /** Notebooks read: one open in a notebook server must not hold up the night. */
+        @Override
+        boolean writesData() {
+            return false;
+        }
     }
 
     /** A statement failed: exit 1 with the cell and the error on one line (the notebook holds the details). */

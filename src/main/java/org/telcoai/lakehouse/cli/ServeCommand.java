@@ -68,4 +68,9 @@ final class ServeCommand extends SparkJob {
         }
         return 0;
     }
+
+    @Override
+    boolean writesData() {
+        return false;
+    }
 }

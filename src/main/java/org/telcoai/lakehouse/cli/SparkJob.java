@@ -13,6 +13,7 @@ import org.telcoai.lakehouse.ops.JobRuns;
 import org.telcoai.lakehouse.ops.RunAudit;
 import org.telcoai.lakehouse.spark.LakehouseSpark;
 import org.telcoai.lakehouse.warehouse.Warehouse;
+import org.telcoai.lakehouse.warehouse.WriterLock;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * A subcommand that needs Spark: the session is always stopped, whatever happens, before the exit code. The run
  * is recorded in ops.job_runs (see JobRuns): RUNNING when Spark is up, then SUCCEEDED or FAILED with the same
- * one-line reason stderr shows.
+ * one-line reason stderr shows. A command that writes holds the warehouse's WriterLock from before Spark starts
+ * until after it stops.
  */
 abstract class SparkJob implements Callable<Integer> {
 
@@ -43,6 +45,13 @@ abstract class SparkJob implements Callable<Integer> {
         if (recordsRun()) {
             requireWritableLocalFolder("warehouse", config.warehouse());
         }
+        try (WriterLock writing = writesData() ? WriterLock.acquire(config.warehouse(), runId,
+                config.writerLockTimeout()) : null) {
+            return callWithSpark(config, runId);
+        }
+    }
+
+    private int callWithSpark(LakehouseConfig config, String runId) throws Exception {
         SparkSession spark = sessions.open(config, getClass().getSimpleName(), this::configure);
         try {
             Warehouse warehouse = new Warehouse(spark, LakehouseSpark.qualify(config.warehouse()),
@@ -108,6 +117,14 @@ abstract class SparkJob implements Callable<Integer> {
         return true;
     }
 
+    /**
+     * True for commands that write tables, which take the warehouse's WriterLock; false for those that only read
+     * and record their own run (serve, notebook), so a JDBC server never holds up the night.
+     */
+    boolean writesData() {
+        return recordsRun();
+    }
+
     /** This run's audit (runId and runDate resolved once); valid inside {@link #run}. */
     RunAudit audit() {
         return audit;
@@ -126,7 +143,7 @@ abstract class SparkJob implements Callable<Integer> {
         } catch (Exception | Error e) {
             try {
                 audit.finish(JobRuns.Status.FAILED, RunAudit.oneLine(e));
-            } catch (RuntimeException | Error auditFailure) {
+            } catch (Exception | Error auditFailure) { // Spark throws checked exceptions undeclared
                 e.addSuppressed(auditFailure);
             }
             throw e;

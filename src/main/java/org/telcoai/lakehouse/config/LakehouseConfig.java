@@ -96,6 +96,11 @@ public final class LakehouseConfig {
         return config.getInt("serve.port");
     }
 
+    /** How long a writing run waits for another one to finish with the warehouse (lakehouse.writer-lock-timeout). */
+    public java.time.Duration writerLockTimeout() {
+        return config.getDuration("writer-lock-timeout");
+    }
+
     public int commitRetries() {
         return config.getInt("ingest.commit-retries");
     }
