@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 public final class LakehouseProcess {
 
     private final Map<String, String> properties = new LinkedHashMap<>();
+    private final List<Path> classpathFirst = new ArrayList<>();
 
     /** Small local Spark, no UI, loopback only; data folders under {@code home}. */
     public LakehouseProcess(Path home, int metastorePort) {
@@ -43,6 +44,12 @@ public final class LakehouseProcess {
         return this;
     }
 
+    /** Puts {@code folder} before this JVM's classpath (a core-site.xml there overrides Hadoop's defaults). */
+    public LakehouseProcess classpathFirst(Path folder) {
+        classpathFirst.add(folder);
+        return this;
+    }
+
     /** Starts {@code lakehouse <args>}; stdout and stderr together in {@code log}. */
     public Process start(Path log, String... args) {
         List<String> command = new ArrayList<>();
@@ -51,7 +58,10 @@ public final class LakehouseProcess {
         command.addAll(jvmOptions());
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
-        command.add(classpath());
+        List<String> entries = new ArrayList<>();
+        classpathFirst.forEach(folder -> entries.add(folder.toString()));
+        entries.add(classpath());
+        command.add(String.join(File.pathSeparator, entries));
         command.add("org.telcoai.lakehouse.cli.LakehouseCli");
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
