@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.telcoai.lakehouse.spark.DerbyServer;
 import org.telcoai.lakehouse.testing.LakehouseProcess;
 import org.telcoai.lakehouse.testing.Ports;
 import org.telcoai.lakehouse.testing.SharedSpark;
@@ -71,15 +70,7 @@ class AnalystAccessProcessTest {
     @AfterAll
     void stopEverything() throws Exception {
         children.forEach(LakehouseProcess::destroy);
-        DerbyServer metastore = new DerbyServer(metastorePort);
-        try {
-            metastore.stop();
-        } finally {
-            // Started by a nightly child in a session of its own, so not among the children's descendants.
-            for (long pid : metastore.processes()) {
-                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        }
+        LakehouseProcess.stopMetastoreServer(metastorePort);
     }
 
     @Test

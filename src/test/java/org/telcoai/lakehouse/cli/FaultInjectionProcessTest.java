@@ -29,7 +29,6 @@ import org.telcoai.lakehouse.ops.IngestLog;
 import org.telcoai.lakehouse.ops.JobRuns;
 import org.telcoai.lakehouse.quarantine.QuarantineSchema;
 import org.telcoai.lakehouse.silver.SilverSchema;
-import org.telcoai.lakehouse.spark.DerbyServer;
 import org.telcoai.lakehouse.testing.FaultyLocalFileSystem;
 import org.telcoai.lakehouse.testing.LakehouseProcess;
 import org.telcoai.lakehouse.testing.Ports;
@@ -186,7 +185,7 @@ class FaultInjectionProcessTest {
             }
         } finally {
             ingests.forEach(LakehouseProcess::destroy);
-            stopMetastore(metastorePort);
+            LakehouseProcess.stopMetastoreServer(metastorePort);
         }
         assertEquals(1, waited.size(), waited::toString);
         System.out.println("concurrent ingests: " + waited.get(0));
@@ -305,18 +304,6 @@ class FaultInjectionProcessTest {
     private LakehouseProcess sharedCatalogProcess(String home, int metastorePort) {
         return new LakehouseProcess(root.resolve(home), metastorePort)
                 .with("lakehouse.landing", landing.toString());
-    }
-
-    private static void stopMetastore(int port) throws Exception {
-        DerbyServer metastore = new DerbyServer(port);
-        try {
-            metastore.stop();
-        } finally {
-            // Started by a child in a session of its own, so not among the children's descendants.
-            for (long pid : metastore.processes()) {
-                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        }
     }
 
     private Warehouse warehouse(String home) {

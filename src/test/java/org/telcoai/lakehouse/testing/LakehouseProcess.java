@@ -105,6 +105,21 @@ public final class LakehouseProcess {
         }
     }
 
+    /**
+     * Stops the metastore's Derby server on {@code port}, and kills it if it does not stop: a child started it in a
+     * session of its own, so it is not among the children's descendants.
+     */
+    public static void stopMetastoreServer(int port) throws Exception {
+        org.telcoai.lakehouse.spark.DerbyServer metastore = new org.telcoai.lakehouse.spark.DerbyServer(port);
+        try {
+            metastore.stop();
+        } finally {
+            for (long pid : metastore.processes()) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
     public static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
