@@ -74,15 +74,9 @@ abstract class SparkJob implements Callable<Integer> {
      * start and bury the cause in a metastore stack trace. Other file systems are left to Hadoop.
      */
     static void requireWritableLocalFolder(String what, String location) {
-        java.nio.file.Path folder;
-        try {
-            java.net.URI uri = new java.net.URI(location);
-            if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
-                return;
-            }
-            folder = uri.getScheme() == null ? java.nio.file.Path.of(location) : java.nio.file.Path.of(uri);
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            folder = java.nio.file.Path.of(location); // a plain path with characters a URI does not allow
+        java.nio.file.Path folder = WriterLock.localFolder(location);
+        if (folder == null) {
+            return;
         }
         try {
             java.nio.file.Files.createDirectories(folder);

@@ -110,16 +110,19 @@ public final class WriterLock implements AutoCloseable {
         }
     }
 
-    /** The folder of a file: or plain-path warehouse; null for other schemes. */
-    private static Path localFolder(String warehouse) {
+    /**
+     * The local folder a {@code file:} URI or plain path names; null for other schemes (HDFS, S3), which are left to
+     * Hadoop. A plain path holding characters a URI does not allow is still a plain path.
+     */
+    public static Path localFolder(String location) {
         try {
-            URI uri = new URI(warehouse);
+            URI uri = new URI(location);
             if (uri.getScheme() == null) {
-                return Path.of(warehouse);
+                return Path.of(location);
             }
             return uri.getScheme().equals("file") ? Path.of(uri) : null;
         } catch (URISyntaxException | IllegalArgumentException e) {
-            return Path.of(warehouse);
+            return Path.of(location);
         }
     }
 }
