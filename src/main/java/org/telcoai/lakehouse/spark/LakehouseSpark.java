@@ -44,6 +44,9 @@ public final class LakehouseSpark {
         // of a night needs a fresh state; the project's tables hold hundreds of files, not millions, so a few tasks
         // do it without 50 tasks' scheduling per commit.
         conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "4");
+        // VACUUM lists a table's folders with this many tasks (Spark's default 10,000): ten thousand tasks for a table
+        // of a few hundred files took minutes per table on 2 cores. A cluster with huge tables may raise it.
+        conf.setIfMissing("spark.sql.sources.parallelPartitionDiscovery.parallelism", "32");
         // Lets adaptive execution shrink the partitions of cached plans too (a small validated batch, a report
         // counted after writing), instead of one task per configured shuffle partition.
         conf.setIfMissing("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
