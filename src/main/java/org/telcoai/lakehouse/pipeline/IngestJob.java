@@ -33,6 +33,7 @@ import org.telcoai.lakehouse.ops.IngestLog.Status;
 import org.telcoai.lakehouse.quarantine.QuarantineSchema;
 import org.telcoai.lakehouse.silver.ReferenceData;
 import org.telcoai.lakehouse.silver.SilverSchema;
+import org.telcoai.lakehouse.silver.SilverVersions;
 import org.telcoai.lakehouse.silver.SilverWriter;
 import org.telcoai.lakehouse.silver.Validation;
 import org.telcoai.lakehouse.warehouse.Layer;
@@ -80,6 +81,11 @@ public final class IngestJob {
             warehouse.ensureTable(QuarantineSchema.table(spec), QuarantineSchema.of(spec), List.of(), Map.of());
             warehouse.ensureTable(SilverSchema.table(spec), SilverSchema.of(spec), SilverSchema.partitionColumns(spec),
                     SilverSchema.properties(spec));
+            if (!spec.isReference()) {
+                // Each batch updates when earlier versions were superseded: deletion vectors, not file rewrites.
+                warehouse.ensureTable(SilverVersions.table(spec), SilverVersions.of(spec),
+                        SilverSchema.partitionColumns(spec), Map.of("delta.enableDeletionVectors", "true"));
+            }
         }
     }
 
@@ -174,13 +180,14 @@ public final class IngestJob {
                 } else {
                     warehouse.replaceWhere(SilverSchema.table(spec), SilverWriter.latestPerKey(spec, silverRows),
                             "true");
+                    warehouse.replaceWhere(SilverVersions.table(spec),
+                            SilverVersions.withSuperseded(spec, SilverVersions.arriving(silverRows)), "true");
                 }
                 Row counts = validated.agg(count(lit(1)),
                         coalesce(sum(when(size(col(Validation.REASONS)).gt(0), 1).otherwise(0)), lit(0L))).head();
                 DatasetResult result = new DatasetResult(spec.name(), 0, 0, 0, counts.getLong(0),
                         counts.getLong(0) - counts.getLong(1), counts.getLong(1), silverCount(spec),
-                        Map.of(SilverSchema.table(spec), warehouse.version(SilverSchema.table(spec)),
-                                QuarantineSchema.table(spec), warehouse.version(QuarantineSchema.table(spec))));
+                        versionsOf(writtenBy(spec)));
                 LOG.info("{}: rebuilt from {} bronze rows: {} quarantined; {} holds {} rows", spec.name(),
                         result.rowsRead(), result.rowsQuarantined(), SilverSchema.table(spec), result.silverRows());
                 results.add(result);
@@ -332,7 +339,12 @@ public final class IngestJob {
                 silverWriter.merge(spec, silverRows, batch);
             }
             versions.put(SilverSchema.table(spec), warehouse.version(SilverSchema.table(spec)));
-            logStep(spec, batch, "merged into " + SilverSchema.table(spec), step);
+            step = logStep(spec, batch, "merged into " + SilverSchema.table(spec), step);
+            if (!spec.isReference()) {
+                silverWriter.mergeVersions(spec, silverRows, batch);
+                versions.put(SilverVersions.table(spec), warehouse.version(SilverVersions.table(spec)));
+                logStep(spec, batch, "merged into " + SilverVersions.table(spec), step);
+            }
 
             Instant finished = Instant.now();
             List<Entry> done = new ArrayList<>();
@@ -390,6 +402,21 @@ public final class IngestJob {
                 file.format() == null ? null : file.format().name(), inspection.bytes(),
                 file.modifiedMillis() > 0 ? Instant.ofEpochMilli(file.modifiedMillis()) : null, inspection.sha256(),
                 batch, runId, Status.STARTED, null, null, null, null, now, null);
+    }
+
+    /** The tables a rebuild replaces: silver (or reference), quarantine and, for facts, the versions table. */
+    private static List<String> writtenBy(DatasetSpec spec) {
+        List<String> tables = new ArrayList<>(List.of(SilverSchema.table(spec), QuarantineSchema.table(spec)));
+        if (!spec.isReference()) {
+            tables.add(SilverVersions.table(spec));
+        }
+        return tables;
+    }
+
+    private Map<String, Long> versionsOf(List<String> tables) {
+        Map<String, Long> versions = new TreeMap<>();
+        tables.forEach(table -> versions.put(table, warehouse.version(table)));
+        return versions;
     }
 
     private long silverCount(DatasetSpec spec) {

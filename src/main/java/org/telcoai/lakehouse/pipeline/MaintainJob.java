@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.telcoai.lakehouse.datasets.DatasetSpec;
 import org.telcoai.lakehouse.datasets.Datasets;
 import org.telcoai.lakehouse.silver.SilverSchema;
+import org.telcoai.lakehouse.silver.SilverVersions;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 
 /**
@@ -61,9 +62,13 @@ public final class MaintainJob {
         }
     }
 
-    /** The Z-order columns declared with the dataset whose silver table this is; none for other tables. */
+    /**
+     * The Z-order columns declared with the dataset whose silver (or silver versions) table this is; none for other
+     * tables.
+     */
     public static List<String> zOrderColumns(String table) {
-        return Datasets.facts().stream().filter(spec -> SilverSchema.table(spec).equals(table)).findFirst()
+        return Datasets.facts().stream().filter(spec -> SilverSchema.table(spec).equals(table)
+                        || SilverVersions.table(spec).equals(table)).findFirst()
                 .map(DatasetSpec::zOrderColumns).orElse(List.of());
     }
 

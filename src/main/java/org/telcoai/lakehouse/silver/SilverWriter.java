@@ -136,21 +136,90 @@ public final class SilverWriter {
     }
 
     /**
+     * Brings one batch's silver rows, every version and not only the latest, into {@link SilverVersions#table}, and
+     * sets when each version of the keys they touch was superseded. The keys' versions already there and the batch
+     * are recomputed together and MERGEd by version identity, so a resumed batch changes nothing it already wrote.
+     */
+    public Map<String, String> mergeVersions(DatasetSpec spec, Dataset<Row> silverRows, long batch) {
+        String table = SilverVersions.table(spec);
+        Dataset<Row> arriving = SilverVersions.arriving(silverRows);
+        if (warehouse.fileCount(table) == 0) {
+            Dataset<Row> versions = SilverVersions.withSuperseded(spec, arriving);
+            if (spec.partition().isPresent()) {
+                versions = versions.repartition(col(spec.partition().get().column()));
+            }
+            warehouse.appendIdempotent(table, versions, "merge " + table, batch);
+            Map<String, String> metrics = warehouse.lastCommitMetrics(table);
+            LOG.info("{}: empty, so appended {} versions", table, metrics.getOrDefault("numOutputRows", "?"));
+            return metrics;
+        }
+        String[] keys = spec.keyColumns().toArray(String[]::new);
+        Dataset<Row> known = warehouse.read(table);
+        if (spec.partition().isPresent() && spec.partition().get().keyDerived()) {
+            // A key never leaves its partition: its versions are in the partitions the batch brings.
+            String partition = spec.partition().get().column();
+            known = known.where(col(partition).isin(distinctInts(arriving, partition).toArray()));
+        }
+        Dataset<Row> touched = known.join(arriving.selectExpr(quoted(keys)).distinct(), seq(keys), "left_semi")
+                .drop(SilverVersions.SUPERSEDED_IN);
+        // A resumed batch finds its own versions already there: one of each.
+        Dataset<Row> recomputed = SilverVersions.withSuperseded(spec, touched.unionByName(arriving)
+                .dropDuplicates(SilverVersions.VERSION_IDENTITY.toArray(String[]::new))).cache();
+        try {
+            Column condition = lit(true);
+            for (String column : spec.keyColumns()) {
+                condition = condition.and(col("t." + column).equalTo(col("s." + column)));
+            }
+            for (String column : SilverVersions.VERSION_IDENTITY) {
+                condition = condition.and(col("t." + column).equalTo(col("s." + column)));
+            }
+            if (spec.partition().isPresent()) {
+                String partition = spec.partition().get().column();
+                condition = condition.and(col("t." + partition)
+                        .isin(distinctInts(recomputed, partition).toArray()));
+            }
+            Column mergeCondition = condition;
+            String superseded = SilverVersions.SUPERSEDED_IN;
+            long before = warehouse.version(table);
+            warehouse.merge("merge into " + table, () -> warehouse.delta(table).as("t")
+                    .merge(recomputed.as("s"), mergeCondition)
+                    .whenMatched(not(col("t." + superseded).eqNullSafe(col("s." + superseded))))
+                    .updateExpr(Map.of(superseded, "s." + superseded))
+                    .whenNotMatched().insertAll()
+                    .execute());
+            if (warehouse.version(table) == before) {
+                LOG.info("{}: every version of the batch was already there", table);
+                return Map.of();
+            }
+            Map<String, String> metrics = warehouse.lastCommitMetrics(table);
+            LOG.info("{}: {} versions arrived, {} earlier versions superseded", table,
+                    metrics.getOrDefault("numTargetRowsInserted", "?"),
+                    metrics.getOrDefault("numTargetRowsUpdated", "?"));
+            return metrics;
+        } finally {
+            recomputed.unpersist();
+        }
+    }
+
+    private static List<Integer> distinctInts(Dataset<Row> rows, String column) {
+        return rows.select(column).distinct().collectAsList().stream().map(row -> row.getInt(0)).sorted().toList();
+    }
+
+    private static scala.collection.Seq<String> seq(String[] names) {
+        return scala.collection.JavaConverters.asScalaBuffer(List.of(names)).toSeq();
+    }
+
+    /**
      * Partition values the MERGE may touch, so it prunes all others: the source's own, and where a key can move
      * between partitions (a restated date), also those where the target holds these keys today.
      */
     private List<Integer> partitionsTouched(DatasetSpec spec, Partitioning partition, Dataset<Row> source) {
-        TreeSet<Integer> values = new TreeSet<>();
-        for (Row row : source.select(partition.column()).distinct().collectAsList()) {
-            values.add(row.getInt(0));
-        }
+        TreeSet<Integer> values = new TreeSet<>(distinctInts(source, partition.column()));
         if (!partition.keyDerived()) {
             String[] keys = spec.keyColumns().toArray(String[]::new);
             Dataset<Row> target = warehouse.read(SilverSchema.table(spec));
             Dataset<Row> sourceKeys = source.selectExpr(quoted(keys)).distinct();
-            scala.collection.Seq<String> joinKeys =
-                    scala.collection.JavaConverters.asScalaBuffer(List.of(keys)).toSeq();
-            for (Row row : target.join(sourceKeys, joinKeys, "left_semi")
+            for (Row row : target.join(sourceKeys, seq(keys), "left_semi")
                     .select(partition.column()).distinct().collectAsList()) {
                 values.add(row.getInt(0));
             }

@@ -29,6 +29,7 @@ import org.telcoai.lakehouse.ops.IngestLog;
 import org.telcoai.lakehouse.ops.JobRuns;
 import org.telcoai.lakehouse.quarantine.QuarantineSchema;
 import org.telcoai.lakehouse.silver.SilverSchema;
+import org.telcoai.lakehouse.silver.SilverVersions;
 import org.telcoai.lakehouse.testing.FaultyLocalFileSystem;
 import org.telcoai.lakehouse.testing.LakehouseProcess;
 import org.telcoai.lakehouse.testing.Ports;
@@ -200,6 +201,9 @@ class FaultInjectionProcessTest {
             tables.add(Layer.BRONZE.table(spec.name()));
             tables.add(QuarantineSchema.table(spec));
             tables.add(SilverSchema.table(spec));
+            if (!spec.isReference()) {
+                tables.add(SilverVersions.table(spec));
+            }
         }
         return tables;
     }

@@ -34,6 +34,7 @@ import org.telcoai.lakehouse.datasets.Datasets;
 import org.telcoai.lakehouse.pipeline.MaintainJob.Settings;
 import org.telcoai.lakehouse.pipeline.MaintainJob.TableResult;
 import org.telcoai.lakehouse.silver.SilverSchema;
+import org.telcoai.lakehouse.silver.SilverVersions;
 import org.telcoai.lakehouse.testing.DataFrameAssertions;
 import org.telcoai.lakehouse.testing.SharedSpark;
 import org.telcoai.lakehouse.warehouse.Warehouse;
@@ -234,9 +235,10 @@ class MaintainJobTest {
     }
 
     @Test
-    void zOrderColumnsComeFromTheDatasetDeclarationForSilverFactTablesOnly() {
+    void zOrderColumnsComeFromTheDatasetDeclarationForSilverFactAndVersionsTablesOnly() {
         for (DatasetSpec fact : Datasets.facts()) {
             assertEquals(fact.zOrderColumns(), MaintainJob.zOrderColumns(SilverSchema.table(fact)));
+            assertEquals(fact.zOrderColumns(), MaintainJob.zOrderColumns(SilverVersions.table(fact)));
             assertTrue(fact.zOrderColumns().size() >= 1, fact.name() + " declares its Z-order columns");
         }
         assertEquals(List.of(), MaintainJob.zOrderColumns("bronze.energy_prices"));
