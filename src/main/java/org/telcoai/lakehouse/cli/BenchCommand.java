@@ -112,7 +112,7 @@ final class BenchCommand extends SparkJob {
         NaiveBaseline baseline = new NaiveBaseline(spark, config.landing(), folder.resolve("naive").toUri().toString());
         timer.measure("baseline: load", () -> Datasets.ALL.stream()
                 .mapToLong(spec -> baseline.load(spec, fullNight)).sum(), Long::longValue);
-        timer.measure("baseline: gold", () -> GoldReports.ALL.stream()
+        timer.measure("baseline: gold", () -> NaiveBaseline.REPORTS.stream()
                 .mapToLong(report -> baseline.report(report, config.reportSettings())).sum(), Long::longValue);
 
         List<StageFigures> stages = timer.stages();

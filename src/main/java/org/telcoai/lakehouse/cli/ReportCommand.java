@@ -1,8 +1,15 @@
 package org.telcoai.lakehouse.cli;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.sql.Date;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.telcoai.lakehouse.config.LakehouseConfig;
+import org.telcoai.lakehouse.export.ExportResult;
 import org.telcoai.lakehouse.gold.GoldReport;
 import org.telcoai.lakehouse.gold.GoldReports;
 import org.telcoai.lakehouse.ops.JobRuns;
@@ -18,7 +25,10 @@ import picocli.CommandLine.Option;
             + "exports them.",
             "Incremental: only the periods (or operators) whose silver rows changed since a report was last "
             + "computed, and the periods that depend on them, are recomputed; a report whose sources did not "
-            + "change is left alone. --full-refresh recomputes every row."})
+            + "change is left alone. --full-refresh recomputes every row.",
+            "--as-of DATE computes the reports as they were on a past delivery date instead, from the versions of "
+            + "silver rows known then (silver.<dataset>_versions), into gold_asof.<name> and <reports folder>/as-of/"
+            + "<date>/; gold is left alone."})
 final class ReportCommand extends SparkJob {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportCommand.class);
@@ -35,6 +45,23 @@ final class ReportCommand extends SparkJob {
             description = "Date the exports are filed under (<reports folder>/<date>/). Default: today (UTC).")
     java.time.LocalDate runDate;
 
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = RunDates.class,
+            description = "Compute the reports from the silver versions known on this delivery date (reference "
+                    + "tables as they are now) into gold_asof.<name>, with an as_of column (only that date's rows "
+                    + "are replaced), and export them to <reports folder>/as-of/<date>/. capex_restatements and "
+                    + "gpu_shipment_restatements already hold every date: their rows with as_of up to it.")
+    java.time.LocalDate asOf;
+
+    @Override
+    void beforeSpark(LakehouseConfig config) {
+        if (asOf != null && fullRefresh) {
+            throw new IllegalArgumentException("--as-of computes every row anyway: drop --full-refresh");
+        }
+        if (asOf != null && asOf.isAfter(RunDates.todayUtc())) {
+            throw new IllegalArgumentException("--as-of " + asOf + " is in the future: nothing was known then yet");
+        }
+    }
+
     @Override
     java.time.LocalDate runDateOption() {
         return runDate;
@@ -43,7 +70,39 @@ final class ReportCommand extends SparkJob {
     @Override
     int run(LakehouseConfig config, SparkSession spark, Warehouse warehouse, String runId) {
         List<GoldReport> selected = reports == null ? GoldReports.ALL : GoldReports.withInputs(reports);
-        return report(config, warehouse, selected, audit(), fullRefresh);
+        return asOf == null ? report(config, warehouse, selected, audit(), fullRefresh)
+                : reportAsOf(config, warehouse, selected, audit(), asOf);
+    }
+
+    /** The reports as of a past date into gold_asof, then their export with the historical reports up to then. */
+    static int reportAsOf(LakehouseConfig config, Warehouse warehouse, List<GoldReport> reports, RunAudit audit,
+                          java.time.LocalDate asOf) {
+        List<GoldReport> computed = audit.stage(JobRuns.REPORT, stage -> {
+            List<GoldReport> done = new java.util.ArrayList<>();
+            for (ReportJob.ReportResult result : new ReportJob(warehouse, config.reportSettings())
+                    .asOf(reports, asOf)) {
+                String report = result.table().substring(Layer.GOLD_ASOF.schema().length() + 1);
+                stage.succeeded(report, null, result.rows(), null, java.util.Map.of(result.table(), result.version()));
+                done.add(GoldReports.byName(report).orElseThrow());
+            }
+            return done;
+        });
+        audit.flush();
+        java.util.Map<String, Dataset<Row>> tables = new java.util.LinkedHashMap<>();
+        for (GoldReport report : reports) {
+            if (report.historical()) {
+                String table = Layer.GOLD.table(report.name());
+                if (warehouse.exists(table)) {
+                    tables.put(table, warehouse.read(table).where(col(ReportJob.AS_OF).leq(lit(Date.valueOf(asOf)))));
+                }
+            } else if (computed.contains(report)) {
+                tables.put(Layer.GOLD.table(report.name()), warehouse.read(Layer.GOLD_ASOF.table(report.name()))
+                        .where(col(ReportJob.AS_OF).equalTo(lit(Date.valueOf(asOf)))).drop(ReportJob.AS_OF));
+            }
+        }
+        java.nio.file.Path folder = java.nio.file.Path.of(config.reportsFolder()).toAbsolutePath().resolve("as-of");
+        audit.stage(JobRuns.EXPORT, stage -> export(warehouse, tables, folder, asOf, stage));
+        return 0;
     }
 
     /**
@@ -63,28 +122,27 @@ final class ReportCommand extends SparkJob {
             return null;
         });
         audit.flush();
-        org.telcoai.lakehouse.export.ExportResult exported = audit.stage(JobRuns.EXPORT,
-                stage -> export(config, warehouse, audit.runDate(), stage));
-        LOG.info("Exports in {}: {} CSV files, {} charts{}", exported.directory(), exported.csvFiles().size(),
-                exported.chartIds().size(), exported.noDataCharts().isEmpty() ? ""
-                        : ", without data: " + exported.noDataCharts());
-        return 0;
-    }
-
-    private static org.telcoai.lakehouse.export.ExportResult export(LakehouseConfig config, Warehouse warehouse,
-                                                                    java.time.LocalDate runDate, RunAudit.Stage stage) {
-        java.util.Map<String, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> gold =
-                new java.util.LinkedHashMap<>();
+        java.util.Map<String, Dataset<Row>> gold = new java.util.LinkedHashMap<>();
         for (GoldReport report : GoldReports.ALL) {
-            String table = org.telcoai.lakehouse.warehouse.Layer.GOLD.table(report.name());
+            String table = Layer.GOLD.table(report.name());
             if (warehouse.exists(table)) {
                 gold.put(table, warehouse.read(table));
             }
         }
         java.nio.file.Path folder = java.nio.file.Path.of(config.reportsFolder()).toAbsolutePath();
-        org.telcoai.lakehouse.export.ExportResult exported = new org.telcoai.lakehouse.export.ReportExporter()
-                .export(warehouse.spark(), gold, warehouse.read("reference.operators"), folder, runDate);
+        audit.stage(JobRuns.EXPORT, stage -> export(warehouse, gold, folder, audit.runDate(), stage));
+        return 0;
+    }
+
+    /** Exports the tables (CSV) and the HTML page to {@code <folder>/<date>/}. */
+    private static ExportResult export(Warehouse warehouse, java.util.Map<String, Dataset<Row>> gold,
+                                       java.nio.file.Path folder, java.time.LocalDate date, RunAudit.Stage stage) {
+        ExportResult exported = new org.telcoai.lakehouse.export.ReportExporter()
+                .export(warehouse.spark(), gold, warehouse.read("reference.operators"), folder, date);
         stage.counts(null, exported.rowCounts().values().stream().mapToLong(Integer::longValue).sum(), null);
+        LOG.info("Exports in {}: {} CSV files, {} charts{}", exported.directory(), exported.csvFiles().size(),
+                exported.chartIds().size(), exported.noDataCharts().isEmpty() ? ""
+                        : ", without data: " + exported.noDataCharts());
         return exported;
     }
 

@@ -74,6 +74,8 @@ public final class ReportExporter {
         keys.put("ai_capex_by_country", List.of("year", "country_iso"));
         keys.put("energy_price_monthly", List.of("zone", "market", "month"));
         keys.put("site_energy_cost", List.of("site_id", "month"));
+        keys.put("capex_restatements", List.of("as_of", "operator_id", "quarter"));
+        keys.put("gpu_shipment_restatements", List.of("as_of", "vendor", "quarter"));
         return java.util.Collections.unmodifiableMap(keys);
     }
 

@@ -23,6 +23,15 @@ public interface GoldReport {
 
     Dataset<Row> compute(GoldInputs inputs);
 
+    /**
+     * Whether the rows are already keyed by the delivery date they describe ({@code as_of}) and never change once
+     * written: the report as it was on a date D is its rows with as_of &lt;= D, so {@code report --as-of} has
+     * nothing to compute for it.
+     */
+    default boolean historical() {
+        return false;
+    }
+
     /** Which rows a change to the inputs affects, so a nightly run recomputes only those (see Incremental). */
     default Incremental incremental() {
         return Incremental.full();

@@ -16,7 +16,9 @@ public final class GoldReports {
             new CapexTrends(),
             new AiCapexByCountry(),
             new EnergyPriceMonthly(),
-            new SiteEnergyCost());
+            new SiteEnergyCost(),
+            new CapexRestatements(),
+            new GpuShipmentRestatements());
 
     private GoldReports() { }
 

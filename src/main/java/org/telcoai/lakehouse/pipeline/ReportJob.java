@@ -8,18 +8,23 @@ import static org.apache.spark.sql.functions.to_date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telcoai.lakehouse.datasets.DatasetSpec;
+import org.telcoai.lakehouse.datasets.Datasets;
 import org.telcoai.lakehouse.gold.GoldInputs;
 import org.telcoai.lakehouse.gold.GoldReport;
 import org.telcoai.lakehouse.gold.Granularity;
@@ -28,6 +33,7 @@ import org.telcoai.lakehouse.gold.ReportSettings;
 import org.telcoai.lakehouse.ops.GoldWatermarks;
 import org.telcoai.lakehouse.ops.GoldWatermarks.Watermark;
 import org.telcoai.lakehouse.silver.SilverSchema;
+import org.telcoai.lakehouse.silver.SilverVersions;
 import org.telcoai.lakehouse.warehouse.Layer;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 
@@ -45,8 +51,11 @@ public final class ReportJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportJob.class);
 
-    /** How a report was brought up to date. */
-    public enum Mode { FULL, INCREMENTAL, UNCHANGED }
+    /** How a report was brought up to date; AS_OF: computed from the versions known on a past delivery date. */
+    public enum Mode { FULL, INCREMENTAL, UNCHANGED, AS_OF }
+
+    /** The column {@code gold_asof.<report>} adds: the delivery date the rows are as of. */
+    public static final String AS_OF = "as_of";
 
     /** What one report did: rows written (0 when unchanged), the table's version after, and which rows. */
     public record ReportResult(String table, long rows, long version, Mode mode, String scope) { }
@@ -127,6 +136,90 @@ public final class ReportJob {
                 watermarks.save(List.copyOf(computed));
             }
         }
+    }
+
+    /**
+     * Computes the reports as they were on {@code asOf}: the same definitions over the silver rows known on that
+     * delivery date ({@link SilverVersions}), today's reference tables, and the as-of rows of the gold tables they
+     * read. Each goes to {@code gold_asof.<report>} with an {@link #AS_OF} column, replacing that date's rows only.
+     * Reports that are {@link GoldReport#historical()} are skipped: their rows with as_of up to the date are the answer.
+     */
+    public List<ReportResult> asOf(List<GoldReport> reports, LocalDate asOf) {
+        IngestJob.ensureTables(warehouse);
+        List<GoldReport> computed = reports.stream().filter(report -> !report.historical()).toList();
+        Set<DatasetSpec> facts = new java.util.LinkedHashSet<>();
+        computed.forEach(report -> report.sources().forEach(source -> factsOf(source).ifPresent(facts::add)));
+        List<DatasetSpec> unknown = facts.stream().filter(spec -> !knownOn(spec, asOf)).toList();
+        if (!facts.isEmpty() && unknown.size() == facts.size()) {
+            throw new IllegalArgumentException("nothing was delivered on or before " + asOf + " (" + facts.stream()
+                    .map(DatasetSpec::name).collect(Collectors.joining(", ")) + "): no report as of that date");
+        }
+        Column day = lit(java.sql.Date.valueOf(asOf));
+        Map<String, GoldReport> byTable = computed.stream()
+                .collect(Collectors.toMap(r -> Layer.GOLD.table(r.name()), r -> r));
+        return DependentTasks.run(warehouse.spark(), "report as of " + asOf, computed,
+                report -> report.sources().stream().map(byTable::get).filter(Objects::nonNull).toList(),
+                report -> {
+                    long started = System.nanoTime();
+                    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+                    for (String source : report.sources()) {
+                        tables.put(source, asOfInput(source, asOf, day));
+                    }
+                    Dataset<Row> rows = report.compute(new GoldInputs(tables, settings));
+                    List<Column> dated = new ArrayList<>(List.of(day.as(AS_OF)));
+                    Arrays.stream(rows.columns()).forEach(column -> dated.add(col(column)));
+                    Dataset<Row> out = rows.select(dated.toArray(Column[]::new));
+                    String table = Layer.GOLD_ASOF.table(report.name());
+                    warehouse.ensureTable(table, out.schema(), List.of(AS_OF), Map.of());
+                    warehouse.replaceWhere(table, out, col(AS_OF).equalTo(day));
+                    Warehouse.Commit commit = warehouse.lastCommit(table);
+                    LOG.info("{}: as of {}: {} rows written, version {} ({} s)", table, asOf,
+                            commit.metricOrZero("numOutputRows"), commit.version(),
+                            String.format("%.1f", (System.nanoTime() - started) / 1e9));
+                    return new ReportResult(table, commit.metricOrZero("numOutputRows"), commit.version(),
+                            Mode.AS_OF, "as of " + asOf);
+                }, warehouse.concurrentWrites(), result -> { });
+    }
+
+    /** A report input as it was on {@code asOf}; reference tables are replaced whole and read as they are now. */
+    private Dataset<Row> asOfInput(String source, LocalDate asOf, Column day) {
+        Optional<DatasetSpec> facts = factsOf(source);
+        if (facts.isPresent()) {
+            return SilverVersions.silverAsOf(facts.get(), warehouse.read(SilverVersions.table(facts.get())), asOf);
+        }
+        String gold = Layer.GOLD.schema() + ".";
+        if (source.startsWith(gold)) {
+            return warehouse.read(Layer.GOLD_ASOF.table(source.substring(gold.length()))).where(col(AS_OF).equalTo(day))
+                    .drop(AS_OF);
+        }
+        if (!source.startsWith(Layer.REFERENCE.schema() + ".")) {
+            throw new IllegalArgumentException("no as-of view of " + source);
+        }
+        return warehouse.read(source);
+    }
+
+    private static Optional<DatasetSpec> factsOf(String source) {
+        return Datasets.facts().stream().filter(spec -> SilverSchema.table(spec).equals(source)).findFirst();
+    }
+
+    /**
+     * Whether any version of the dataset was known on {@code asOf}; logs when not (its reports as of then are empty).
+     * Refuses a versions table left empty by a warehouse written before versions were kept.
+     */
+    private boolean knownOn(DatasetSpec spec, LocalDate asOf) {
+        String versions = SilverVersions.table(spec);
+        Row first = warehouse.read(versions).agg(functions.min(col(SilverVersions.ARRIVED_IN))).head();
+        if (first.isNullAt(0) && warehouse.fileCount(SilverSchema.table(spec)) > 0) {
+            throw new IllegalStateException(versions + " is empty but " + SilverSchema.table(spec) + " is not: the "
+                    + "warehouse was written before versions were kept; run `nightly --full-refresh` once to fill it "
+                    + "from bronze");
+        }
+        if (first.isNullAt(0) || asOf.isBefore(first.getDate(0).toLocalDate())) {
+            LOG.warn("as of {}, nothing of {} was known: its first delivery is {}; reports over it are empty", asOf,
+                    spec.name(), first.isNullAt(0) ? "still to come" : "dated " + first.getDate(0));
+            return false;
+        }
+        return true;
     }
 
     private ReportResult write(GoldReport report, String table, boolean exists, Plan plan,

@@ -107,6 +107,22 @@ class LakehouseCliTest {
      * is built: today IngestCommand checks --datasets only inside run(), after SparkJob.call() created Spark.
      */
     @Test
+    void reportAsOfRefusesFullRefreshAndFutureDatesAsUsageErrorsBeforeSpark() {
+        assumeNoSparkMaster();
+        String warehouse = tmp.resolve("warehouse").toString();
+        Outcome both = run("report", "--as-of", "2026-06-27", "--full-refresh", "--warehouse", warehouse);
+        assertEquals(2, both.code(), both.err());
+        assertEquals(List.of("error: --as-of computes every row anyway: drop --full-refresh"), both.errLines());
+        String tomorrow = RunDates.todayUtc().plusDays(1).toString();
+        Outcome future = run("report", "--as-of", tomorrow, "--warehouse", warehouse);
+        assertEquals(2, future.code(), future.err());
+        assertEquals(List.of("error: --as-of " + tomorrow + " is in the future: nothing was known then yet"),
+                future.errLines());
+        assertEquals(2, run("report", "--as-of", "2026-13-01").code(), "not a date: usage error");
+        assertTrue(Files.notExists(tmp.resolve("warehouse")), "refused before Spark and the warehouse");
+    }
+
+    @Test
     void unknownDatasetIsUsageErrorFoundBeforeSpark() {
         assumeNoSparkMaster();
         for (String hostile : List.of("../x", "a; DROP TABLE silver.energy_prices", "energy_prices'--")) {

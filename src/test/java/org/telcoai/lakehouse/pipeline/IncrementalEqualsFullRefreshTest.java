@@ -1,5 +1,7 @@
 package org.telcoai.lakehouse.pipeline;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,6 +21,7 @@ import org.telcoai.lakehouse.datasets.DatasetSpec;
 import org.telcoai.lakehouse.datasets.Datasets;
 import org.telcoai.lakehouse.demo.DemoDataGenerator;
 import org.telcoai.lakehouse.demo.DemoOptions;
+import org.telcoai.lakehouse.gold.GoldInputs;
 import org.telcoai.lakehouse.gold.GoldReport;
 import org.telcoai.lakehouse.gold.GoldReports;
 import org.telcoai.lakehouse.gold.ReportSettings;
@@ -25,6 +29,7 @@ import org.telcoai.lakehouse.landing.LandingZone;
 import org.telcoai.lakehouse.pipeline.ReportJob.Mode;
 import org.telcoai.lakehouse.pipeline.ReportJob.ReportResult;
 import org.telcoai.lakehouse.silver.SilverSchema;
+import org.telcoai.lakehouse.silver.SilverVersions;
 import org.telcoai.lakehouse.testing.DataFrameAssertions;
 import org.telcoai.lakehouse.testing.SharedSpark;
 import org.telcoai.lakehouse.warehouse.Layer;
@@ -33,19 +38,27 @@ import org.telcoai.lakehouse.warehouse.Warehouse;
 /**
  * The demo data set (a history delivery, then daily deliveries with re-sent prices, restated capex and
  * corrected shipments) run night by night, incrementally, gives the same gold tables row for row as a full
- * refresh over the same deliveries, and the night-by-night MERGEs leave the same silver as the refresh's one pass
- * over all of bronze (latest version per key).
+ * refresh over the same deliveries, and the night-by-night MERGEs leave the same silver (latest version per key)
+ * and versions tables as the refresh's one pass over all of bronze.
+ *
+ * <p>On the same nights, after VACUUM with zero retention has removed every earlier table version: the reports as
+ * of the history delivery and of the first daily delivery (both before restatements) equal the reports computed on
+ * a landing zone holding only the deliveries up to that date, and as of the last delivery they equal gold.
  */
 class IncrementalEqualsFullRefreshTest {
 
     private static final LocalDate END = LocalDate.parse("2026-06-30");
     private static final int DAILY_DELIVERIES = 2;
+    /** The history delivery and the first daily one. */
+    private static final List<LocalDate> PAST_DATES = List.of(END.minusDays(2), END.minusDays(1));
 
     private static SparkSession spark;
     private static final Map<String, Snapshot> incrementalGold = new LinkedHashMap<>();
     private static final Map<String, Snapshot> silverBeforeRebuild = new LinkedHashMap<>();
     private static final Map<String, Snapshot> silverAfterRebuild = new LinkedHashMap<>();
     private static final Map<String, Snapshot> refreshedGold = new LinkedHashMap<>();
+    private static final Map<LocalDate, Map<String, Snapshot>> truncatedGold = new LinkedHashMap<>();
+    private static final Map<LocalDate, Map<String, Snapshot>> asOfGold = new LinkedHashMap<>();
     private static List<ReportResult> lastIncrementalNight;
     private static List<ReportResult> refresh;
 
@@ -64,6 +77,16 @@ class IncrementalEqualsFullRefreshTest {
         new DemoDataGenerator(new DemoOptions(landingDir, 0.001, 1, 11L, 0.01, END, DAILY_DELIVERIES)).generate();
         LandingZone landing = new LandingZone(landingDir.toString(), spark.sparkContext().hadoopConfiguration());
 
+        for (LocalDate pastDate : PAST_DATES) {
+            SharedSpark.resetWarehouse();
+            Warehouse truncated = SharedSpark.warehouse();
+            LandingZone upToDate = new LandingZone(truncatedCopy(landingDir, pastDate).toString(),
+                    spark.sparkContext().hadoopConfiguration());
+            // Run as of the last date: only the landing zone stops at the past date.
+            new IngestJob(truncated, upToDate, "run-truncated-" + pastDate).run(END, Datasets.ALL);
+            truncatedGold.put(pastDate, computeReports(truncated));
+        }
+
         SharedSpark.resetWarehouse();
         Warehouse nightly = SharedSpark.warehouse();
         for (LocalDate night = END.minusDays(DAILY_DELIVERIES); !night.isAfter(END); night = night.plusDays(1)) {
@@ -74,12 +97,65 @@ class IncrementalEqualsFullRefreshTest {
         snapshotGold(nightly, incrementalGold);
         snapshotSilver(nightly, silverBeforeRebuild);
 
+        // Reports as of a date must not depend on old table versions: remove those of every table they read.
+        for (DatasetSpec spec : Datasets.ALL) {
+            nightly.vacuum(SilverSchema.table(spec), 0, true);
+            if (!spec.isReference()) {
+                nightly.vacuum(SilverVersions.table(spec), 0, true);
+            }
+        }
+        for (LocalDate asOf : List.of(PAST_DATES.get(0), PAST_DATES.get(1), END)) {
+            new ReportJob(nightly, ReportSettings.DEFAULTS).asOf(GoldReports.ALL, asOf);
+            Map<String, Snapshot> gold = new LinkedHashMap<>();
+            for (GoldReport report : GoldReports.ALL) {
+                if (!report.historical()) {
+                    Dataset<Row> rows = nightly.read(Layer.GOLD_ASOF.table(report.name()))
+                            .where(col(ReportJob.AS_OF).equalTo(lit(java.sql.Date.valueOf(asOf))))
+                            .drop(ReportJob.AS_OF);
+                    gold.put(report.name(), new Snapshot(rows.schema(), rows.collectAsList()));
+                }
+            }
+            asOfGold.put(asOf, gold);
+        }
+
         IngestJob refreshing = new IngestJob(nightly, landing, "run-refresh");
         refreshing.run(END, Datasets.ALL);
         refreshing.rebuild(Datasets.ALL);
         refresh = new ReportJob(nightly, ReportSettings.DEFAULTS).run(GoldReports.ALL, true, "run-refresh");
         snapshotGold(nightly, refreshedGold);
         snapshotSilver(nightly, silverAfterRebuild);
+    }
+
+    /** A landing zone holding only the delivery folders dated up to {@code date}. */
+    private static Path truncatedCopy(Path landingDir, LocalDate date) throws java.io.IOException {
+        Path copy = SharedSpark.newTempDir("landing-up-to-" + date + "-");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(landingDir)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                Path relative = landingDir.relativize(file);
+                // <dataset>/<delivery date>/<file>
+                if (!LocalDate.parse(relative.getName(1).toString()).isAfter(date)) {
+                    java.nio.file.Files.createDirectories(copy.resolve(relative).getParent());
+                    java.nio.file.Files.copy(file, copy.resolve(relative));
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** Every report's rows over the warehouse's silver and reference tables, computed but not written. */
+    private static Map<String, Snapshot> computeReports(Warehouse warehouse) {
+        Map<String, Snapshot> computed = new LinkedHashMap<>();
+        for (GoldReport report : GoldReports.ALL) {
+            Map<String, Dataset<Row>> inputs = new LinkedHashMap<>();
+            for (String source : report.sources()) {
+                String gold = Layer.GOLD.schema() + ".";
+                inputs.put(source, source.startsWith(gold)
+                        ? computed.get(source.substring(gold.length())).frame() : warehouse.read(source));
+            }
+            Dataset<Row> rows = report.compute(new GoldInputs(inputs, ReportSettings.DEFAULTS));
+            computed.put(report.name(), new Snapshot(rows.schema(), rows.collectAsList()));
+        }
+        return computed;
     }
 
     private static void snapshotGold(Warehouse warehouse, Map<String, Snapshot> into) {
@@ -93,7 +169,58 @@ class IncrementalEqualsFullRefreshTest {
         for (DatasetSpec spec : Datasets.ALL) {
             Dataset<Row> rows = warehouse.read(SilverSchema.table(spec));
             into.put(spec.name(), new Snapshot(rows.schema(), rows.collectAsList()));
+            if (!spec.isReference()) {
+                Dataset<Row> versions = warehouse.read(SilverVersions.table(spec));
+                into.put(SilverVersions.table(spec), new Snapshot(versions.schema(), versions.collectAsList()));
+            }
         }
+    }
+
+    @Test
+    void reportsAsOfPastDatesEqualReportsOnLandingZonesTruncatedThere() {
+        for (LocalDate pastDate : PAST_DATES) {
+            for (GoldReport report : GoldReports.ALL) {
+                Snapshot expected = truncatedGold.get(pastDate).get(report.name());
+                if (report.historical()) {
+                    // Its rows up to the date in the full warehouse are the whole table of the truncated one.
+                    Dataset<Row> upTo = incrementalGold.get(report.name()).frame()
+                            .where(col(ReportJob.AS_OF).leq(lit(java.sql.Date.valueOf(pastDate))));
+                    DataFrameAssertions.assertSameTable(report.name() + " up to " + pastDate, expected.frame(), upTo,
+                            report.keyColumns());
+                } else {
+                    assertTrue(!expected.rows().isEmpty(), report.name() + " up to " + pastDate + " has rows");
+                    DataFrameAssertions.assertSameTable(report.name() + " as of " + pastDate, expected.frame(),
+                            asOfGold.get(pastDate).get(report.name()).frame(), report.keyColumns());
+                }
+            }
+        }
+    }
+
+    @Test
+    void reportsAsOfTheLastDeliveryEqualGold() {
+        for (GoldReport report : GoldReports.ALL) {
+            if (!report.historical()) {
+                DataFrameAssertions.assertSameTable(report.name() + " as of " + END,
+                        incrementalGold.get(report.name()).frame(), asOfGold.get(END).get(report.name()).frame(),
+                        report.keyColumns());
+            }
+        }
+    }
+
+    @Test
+    void theDatesComparedComeBeforeRestatementsOfEachFactDataset() {
+        // Without restatements after them, the as-of test above could not tell old versions from new ones.
+        Dataset<Row> capex = incrementalGold.get("capex_restatements").frame();
+        Dataset<Row> gpus = incrementalGold.get("gpu_shipment_restatements").frame();
+        for (LocalDate pastDate : PAST_DATES) {
+            Column after = col(ReportJob.AS_OF).gt(lit(java.sql.Date.valueOf(pastDate)));
+            assertTrue(capex.where(after.and(col("capex_usd_difference").notEqual(0))).count() > 0,
+                    "capex restated after " + pastDate);
+            assertTrue(gpus.where(after).count() > 0, "shipments corrected after " + pastDate);
+        }
+        assertTrue(silverBeforeRebuild.get(SilverVersions.table(Datasets.ENERGY_PRICES)).frame()
+                .where(col(SilverVersions.SUPERSEDED_IN).gt(lit(java.sql.Date.valueOf(PAST_DATES.get(0)))))
+                .count() > 0, "prices re-sent after the history delivery");
     }
 
     @Test
@@ -119,6 +246,13 @@ class IncrementalEqualsFullRefreshTest {
             List<String> keys = spec.keyColumns();
             DataFrameAssertions.assertSameTable(spec.name(), silverBeforeRebuild.get(spec.name()).frame(),
                     silverAfterRebuild.get(spec.name()).frame(), keys);
+            if (!spec.isReference()) {
+                List<String> versionKeys = new java.util.ArrayList<>(keys);
+                versionKeys.addAll(SilverVersions.VERSION_IDENTITY);
+                String versions = SilverVersions.table(spec);
+                DataFrameAssertions.assertSameTable(versions, silverBeforeRebuild.get(versions).frame(),
+                        silverAfterRebuild.get(versions).frame(), versionKeys);
+            }
         }
     }
 }
