@@ -220,6 +220,10 @@ class AuditedRunsTest {
         versions.put("bronze." + dataset, version);
         versions.put("quarantine." + dataset, quarantineVersion);
         versions.put(table, version);
+        if (table.startsWith("silver.")) {
+            // Each batch of a fact dataset writes its versions table as often as silver.
+            versions.put(table + "_versions", version);
+        }
         return versions;
     }
 
@@ -262,8 +266,8 @@ class AuditedRunsTest {
             long count = warehouse.read(table).count();
             goldRows += count;
             // Created at version 0; an overwrite with no rows (no DAY_AHEAD price in the sites' zones KR and
-            // ERCOT gives no site energy cost) commits nothing, so the table stays there.
-            long version = report.name().equals("site_energy_cost") ? 0 : 1;
+            // ERCOT gives no site energy cost; one night restates nothing) commits nothing, so the table stays there.
+            long version = report.name().equals("site_energy_cost") || report.historical() ? 0 : 1;
             assertEquals(version == 0, count == 0, table + " has " + count + " rows");
             assertEquals("SUCCEEDED null/" + count + "/null {" + table + "=" + version + "}",
                     s.get("report/" + report.name()));

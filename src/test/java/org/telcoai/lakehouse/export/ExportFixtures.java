@@ -61,6 +61,8 @@ final class ExportFixtures {
         t.put("ai_capex_by_country", capexByCountry());
         t.put("energy_price_monthly", energy());
         t.put("site_energy_cost", siteCost());
+        t.put("capex_restatements", capexRestatements());
+        t.put("gpu_shipment_restatements", gpuShipmentRestatements());
         return t;
     }
 
@@ -195,5 +197,25 @@ final class ExportFixtures {
                 List.of(row("S2", LocalDate.of(2024, 2, 1), "OP_DT", "DE", 1000.5, -3.25, new BigDecimal("-3251.63")),
                         row("S1", LocalDate.of(2024, 1, 1), "OP_EVIL", "FR", 20.0, 50.0, new BigDecimal("1000.00")),
                         row("+S0", LocalDate.of(2024, 1, 1), "@OP", "FR", 1e-7, 0.0, BigDecimal.ZERO)));
+    }
+
+    static ExportTable capexRestatements() {
+        return new ExportTable("capex_restatements",
+                List.of(text("operator_id"), date("quarter"), date("as_of"), number("capex_usd_first_reported"),
+                        number("capex_usd_as_of"), number("capex_usd_difference"), number("records_restated")),
+                List.of(row("OP_DT", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 31), new BigDecimal("100.00"),
+                                new BigDecimal("90.00"), new BigDecimal("-10.00"), 1L),
+                        row("OP_DT", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 30), new BigDecimal("100.00"),
+                                new BigDecimal("120.00"), new BigDecimal("20.00"), 1L)));
+    }
+
+    static ExportTable gpuShipmentRestatements() {
+        return new ExportTable("gpu_shipment_restatements",
+                List.of(text("vendor"), date("quarter"), date("as_of"), number("units_first_reported"),
+                        number("units_as_of"), number("units_difference"), number("revenue_usd_first_reported"),
+                        number("revenue_usd_as_of"), number("revenue_usd_difference"), number("records_restated")),
+                List.of(row("NVIDIA", LocalDate.of(2024, 4, 1), LocalDate.of(2025, 1, 31), 1000L, 960L, -40L,
+                        new BigDecimal("30000000.00"), new BigDecimal("28800000.00"), new BigDecimal("-1200000.00"),
+                        1L)));
     }
 }

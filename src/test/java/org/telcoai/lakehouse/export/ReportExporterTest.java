@@ -51,7 +51,7 @@ class ReportExporterTest {
         assertEquals(List.of(), result.noDataCharts());
         assertEquals(List.of(), result.missingTables());
         try (var files = Files.list(dir)) {
-            assertEquals(10, files.count(), "9 CSV files and the page, no temporary files left");
+            assertEquals(12, files.count(), "11 CSV files and the page, no temporary files left");
         }
 
         Document doc = parse(result.htmlFile());
@@ -136,8 +136,8 @@ class ReportExporterTest {
         assertEquals("quarter,region,vendor,units,revenue_usd,unit_share,revenue_share,unit_share_yoy_pp,"
                 + "revenue_rank\r\n", read(result.csvFiles().get("gpu_vendor_share")), "empty table: header only");
         assertEquals(List.of("gpu_market_concentration", "gpu_buyer_share", "sovereign_capacity",
-                "accelerator_capacity", "capex_trends", "ai_capex_by_country", "site_energy_cost"),
-                result.missingTables());
+                "accelerator_capacity", "capex_trends", "ai_capex_by_country", "site_energy_cost",
+                "capex_restatements", "gpu_shipment_restatements"), result.missingTables());
         Map<String, Element> figures = figures(parse(result.htmlFile()));
         assertEquals(List.of("chart-gpu-vendor-share-world", "chart-gpu-vendor-share-cn",
                 "chart-gpu-vendor-share-other", "chart-ai-capex-top-operators", "chart-gpu-buyer-share",
@@ -156,7 +156,7 @@ class ReportExporterTest {
     void nothingAtAllStillWritesAPage() throws Exception {
         ExportResult result = new ReportExporter().export(Map.of(), null, folder, RUN_DATE);
         assertTrue(result.csvFiles().isEmpty());
-        assertEquals(9, result.missingTables().size());
+        assertEquals(11, result.missingTables().size());
         assertEquals(7, figures(parse(result.htmlFile())).size());
         assertEquals(result.chartIds(), result.noDataCharts());
     }
