@@ -11,21 +11,25 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.telcoai.lakehouse.datasets.Datasets;
+import org.telcoai.lakehouse.gold.AiCapexByCountry;
 import org.telcoai.lakehouse.gold.CapexRestatements;
+import org.telcoai.lakehouse.gold.CapexTrends;
 import org.telcoai.lakehouse.gold.GoldInputs;
 import org.telcoai.lakehouse.gold.ReportSettings;
 import org.telcoai.lakehouse.landing.LandingZone;
 import org.telcoai.lakehouse.pipeline.IngestJob;
+import org.telcoai.lakehouse.pipeline.ReportJob;
 import org.telcoai.lakehouse.testing.DataFrameAssertions;
 import org.telcoai.lakehouse.testing.LandingFixture;
 import org.telcoai.lakehouse.testing.SharedSpark;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 
 /**
- * Three capex deliveries, over two nights: a restatement, an older version arriving late and a restatement that moves a record to
- * another quarter and year partition. The versions table keeps all five versions with the delivery each arrived
- * and was superseded in, its view as of each date is silver as it was then, and capex_restatements is what a
- * hand count of the deliveries gives. KRW is 0.00070 USD in December 2025, 0.00072 from January 2026.
+ * Three capex deliveries over two nights: a restatement, an older version arriving late and a restatement that moves
+ * a record to another quarter and year partition. The versions table keeps all five versions with the delivery each
+ * arrived and was superseded in, its view as of each date is silver as it was then, and capex_restatements,
+ * capex_trends and ai_capex_by_country after each night are what a hand count of the deliveries gives. KRW is
+ * 0.00070 USD in December 2025, 0.00072 from January 2026.
  */
 class SilverVersionsTest {
 
@@ -34,6 +38,7 @@ class SilverVersionsTest {
     private static final String VERSIONS = SilverVersions.table(Datasets.TELCO_CAPEX);
 
     private static Warehouse warehouse;
+    private static final List<List<String>> goldByNight = new java.util.ArrayList<>();
 
     @BeforeAll
     static void ingestThreeDeliveries() {
@@ -59,7 +64,34 @@ class SilverVersionsTest {
         for (String night : List.of("2026-01-10", "2026-01-30")) {
             new IngestJob(warehouse, zone, "run-" + night).run(LocalDate.parse(night),
                     List.of(Datasets.OPERATORS, Datasets.FX_RATES, Datasets.TELCO_CAPEX));
+            new ReportJob(warehouse, ReportSettings.DEFAULTS).run(List.of(new CapexTrends(), new AiCapexByCountry()),
+                    false, "run-" + night);
+            goldByNight.add(gold());
         }
+    }
+
+    /** SKT's capex_trends quarters and the WORLD rows of ai_capex_by_country, as text. */
+    private static List<String> gold() {
+        List<String> rows = new java.util.ArrayList<>();
+        warehouse.read("gold.capex_trends").where(col("operator_id").equalTo("SKT")).orderBy("quarter")
+                .selectExpr("concat_ws(' ', 'capex_trends', cast(quarter as string), cast(capex_usd as string), "
+                        + "cast(ai_capex_usd as string))")
+                .collectAsList().forEach(row -> rows.add(row.getString(0)));
+        warehouse.read("gold.ai_capex_by_country").where(col("country_iso").equalTo("WORLD")).orderBy("year")
+                .selectExpr("concat_ws(' ', 'ai_capex_by_country', cast(year as string), cast(capex_usd as string), "
+                        + "cast(ai_capex_usd as string))")
+                .collectAsList().forEach(row -> rows.add(row.getString(0)));
+        return rows;
+    }
+
+    @Test
+    void goldFollowsTheRestatementsNightByNight() {
+        assertEquals(List.of("capex_trends 2025-10-01 1050.0000 700.0000",
+                "ai_capex_by_country 2025 1050.0000 700.0000"), goldByNight.get(0));
+        // R1 restated twice, now 720 USD of AI compute in January 2026; R2's late older version changes nothing.
+        assertEquals(List.of("capex_trends 2025-10-01 350.0000 0.0000", "capex_trends 2026-01-01 720.0000 720.0000",
+                "ai_capex_by_country 2025 350.0000 0.0000", "ai_capex_by_country 2026 720.0000 720.0000"),
+                goldByNight.get(1));
     }
 
     @Test
