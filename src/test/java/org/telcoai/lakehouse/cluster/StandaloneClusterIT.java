@@ -185,7 +185,8 @@ class StandaloneClusterIT {
             Dataset<Row> expected = SharedSpark.spark().read().format("delta").load(local.location(table));
             Dataset<Row> actual = SharedSpark.spark().read().format("delta").load(onCluster.location(table));
             long rows = expected.count();
-            assertTrue(rows > 0, table + " is empty");
+            // The deliveries restate nothing, so only the restatement reports may be empty.
+            assertTrue(rows > 0 || report.historical(), table + " is empty");
             assertEquals(rows, actual.count(), table);
             assertEquals(0, expected.exceptAll(actual).count(), table + ": rows of the local run missing");
             assertEquals(0, actual.exceptAll(expected).count(), table + ": rows the local run does not have");
