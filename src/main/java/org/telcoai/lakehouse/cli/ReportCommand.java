@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.telcoai.lakehouse.config.LakehouseConfig;
 import org.telcoai.lakehouse.export.ExportResult;
+import org.telcoai.lakehouse.export.ReportExporter;
 import org.telcoai.lakehouse.gold.GoldReport;
 import org.telcoai.lakehouse.gold.GoldReports;
 import org.telcoai.lakehouse.ops.JobRuns;
@@ -101,7 +102,8 @@ final class ReportCommand extends SparkJob {
             }
         }
         java.nio.file.Path folder = java.nio.file.Path.of(config.reportsFolder()).toAbsolutePath().resolve("as-of");
-        audit.stage(JobRuns.EXPORT, stage -> export(warehouse, tables, folder, asOf, stage));
+        audit.stage(JobRuns.EXPORT, stage -> export(new ReportExporter().asOfDeliveryDate(), warehouse, tables,
+                folder, asOf, stage));
         return 0;
     }
 
@@ -130,15 +132,17 @@ final class ReportCommand extends SparkJob {
             }
         }
         java.nio.file.Path folder = java.nio.file.Path.of(config.reportsFolder()).toAbsolutePath();
-        audit.stage(JobRuns.EXPORT, stage -> export(warehouse, gold, folder, audit.runDate(), stage));
+        audit.stage(JobRuns.EXPORT, stage -> export(new ReportExporter(), warehouse, gold, folder, audit.runDate(),
+                stage));
         return 0;
     }
 
     /** Exports the tables (CSV) and the HTML page to {@code <folder>/<date>/}. */
-    private static ExportResult export(Warehouse warehouse, java.util.Map<String, Dataset<Row>> gold,
-                                       java.nio.file.Path folder, java.time.LocalDate date, RunAudit.Stage stage) {
-        ExportResult exported = new org.telcoai.lakehouse.export.ReportExporter()
-                .export(warehouse.spark(), gold, warehouse.read("reference.operators"), folder, date);
+    private static ExportResult export(ReportExporter exporter, Warehouse warehouse,
+                                       java.util.Map<String, Dataset<Row>> gold, java.nio.file.Path folder,
+                                       java.time.LocalDate date, RunAudit.Stage stage) {
+        ExportResult exported = exporter.export(warehouse.spark(), gold, warehouse.read("reference.operators"), folder,
+                date);
         stage.counts(null, exported.rowCounts().values().stream().mapToLong(Integer::longValue).sum(), null);
         LOG.info("Exports in {}: {} CSV files, {} charts{}", exported.directory(), exported.csvFiles().size(),
                 exported.chartIds().size(), exported.noDataCharts().isEmpty() ? ""

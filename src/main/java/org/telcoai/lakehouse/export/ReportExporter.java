@@ -49,6 +49,8 @@ public final class ReportExporter {
     public static final Map<String, List<String>> KEY_COLUMNS = keyColumns();
 
     private final String thirdRegion;
+    /** What the page's date is: the run date, or the delivery date an as-of report describes. */
+    private final String dateMeaning;
 
     /** Third region of the vendor-share charts (after WORLD and CN): the one with the most GPU revenue. */
     public ReportExporter() {
@@ -60,7 +62,17 @@ public final class ReportExporter {
      *                    region other than WORLD and CN with the most GPU revenue
      */
     public ReportExporter(String thirdRegion) {
+        this(thirdRegion, "of run date");
+    }
+
+    private ReportExporter(String thirdRegion, String dateMeaning) {
         this.thirdRegion = thirdRegion == null || thirdRegion.isBlank() ? null : thirdRegion.trim().toUpperCase(Locale.ROOT);
+        this.dateMeaning = dateMeaning;
+    }
+
+    /** The same exporter for reports as of a past delivery date: the page says so instead of "of run date". */
+    public ReportExporter asOfDeliveryDate() {
+        return new ReportExporter(thirdRegion, "as of delivery date");
     }
 
     private static Map<String, List<String>> keyColumns() {
@@ -141,7 +153,7 @@ public final class ReportExporter {
             ReportPage page = new ReportPage(sorted, operators, thirdRegion);
             List<ReportPage.Section> sections = page.sections();
             Path html = directory.resolve(HTML_FILE);
-            writeAtomically(html, page.html(runDate, sections, rowCounts, missing));
+            writeAtomically(html, page.html(runDate, dateMeaning, sections, rowCounts, missing));
             List<String> ids = sections.stream().map(ReportPage.Section::id).toList();
             List<String> noData = sections.stream().filter(s -> s.png() == null).map(ReportPage.Section::id).toList();
             LOG.info("exported {} tables and {} charts ({} without data) to {}; missing tables: {}", csvFiles.size(),

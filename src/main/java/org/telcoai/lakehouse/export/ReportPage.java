@@ -388,7 +388,8 @@ final class ReportPage {
 
     // ---------------------------------------------------------------- page
 
-    String html(LocalDate runDate, List<Section> sections, Map<String, Integer> csvRows, List<String> missing) {
+    String html(LocalDate runDate, String dateMeaning, List<Section> sections, Map<String, Integer> csvRows,
+                List<String> missing) {
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n")
                 .append("<meta charset=\"utf-8\"/>\n")
@@ -405,7 +406,8 @@ final class ReportPage {
                 .append(".no-data{background:#fafafa;border:1px dashed #bbb;padding:40px;text-align:center;color:#777}\n")
                 .append("</style>\n</head>\n<body>\n")
                 .append("<h1>Telco AI lakehouse report, ").append(Html.escape(runDate)).append("</h1>\n")
-                .append("<p>Charts from the gold tables of run date ").append(Html.escape(runDate))
+                .append("<p>Charts from the gold tables ").append(Html.escape(dateMeaning)).append(' ')
+                .append(Html.escape(runDate))
                 .append(". The CSV files next to this page hold every row.</p>\n");
         h.append("<table id=\"exports\"><caption>Exported tables</caption>\n<tr><th>Table</th><th>File</th><th>Rows</th></tr>\n");
         csvRows.forEach((table, rows) -> h.append("<tr><td>gold.").append(Html.escape(table))

@@ -153,6 +153,15 @@ class ReportExporterTest {
     }
 
     @Test
+    void thePageSaysWhichDateItsTablesAreOf() throws Exception {
+        ExportResult night = new ReportExporter().export(Map.of(), null, folder.resolve("nightly"), RUN_DATE);
+        assertTrue(Files.readString(night.htmlFile()).contains("gold tables of run date 2025-01-31."));
+        ExportResult asOf = new ReportExporter().asOfDeliveryDate().export(Map.of(), null, folder.resolve("as-of"),
+                RUN_DATE);
+        assertTrue(Files.readString(asOf.htmlFile()).contains("gold tables as of delivery date 2025-01-31."));
+    }
+
+    @Test
     void nothingAtAllStillWritesAPage() throws Exception {
         ExportResult result = new ReportExporter().export(Map.of(), null, folder, RUN_DATE);
         assertTrue(result.csvFiles().isEmpty());
