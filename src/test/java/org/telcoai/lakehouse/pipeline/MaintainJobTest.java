@@ -53,7 +53,7 @@ class MaintainJobTest {
     @BeforeEach
     void emptyWarehouse() {
         spark = SharedSpark.spark();
-        SharedSpark.resetWarehouse();
+        SharedSpark.emptyCatalog();
         warehouse = SharedSpark.warehouse();
         warehouse.ensureSchemas();
     }

@@ -25,13 +25,18 @@ public final class LakehouseProcess {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final List<Path> classpathFirst = new ArrayList<>();
 
-    /** Small local Spark, no UI, loopback only; data folders under {@code home}. */
+    /**
+     * Small local Spark, no UI, loopback only, with the test session's settings for tiny data (see {@link SharedSpark});
+     * data folders under {@code home}.
+     */
     public LakehouseProcess(Path home, int metastorePort) {
         properties.put("spark.master", "local[2]");
         properties.put("spark.ui.enabled", "false");
-        properties.put("spark.sql.shuffle.partitions", "2");
-        properties.put("spark.default.parallelism", "2");
-        properties.put("spark.databricks.delta.snapshotPartitions", "2");
+        properties.put("spark.sql.shuffle.partitions", "1");
+        properties.put("spark.default.parallelism", "1");
+        properties.put("spark.databricks.delta.snapshotPartitions", "1");
+        properties.put("spark.sql.codegen.wholeStage", "false");
+        properties.put("spark.sql.codegen.factoryMode", "NO_CODEGEN");
         properties.put("spark.driver.host", "127.0.0.1");
         properties.put("spark.driver.bindAddress", "127.0.0.1");
         properties.put("lakehouse.home", home.toString());
