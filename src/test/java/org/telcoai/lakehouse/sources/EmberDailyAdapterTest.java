@@ -2,13 +2,12 @@ package org.telcoai.lakehouse.sources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.telcoai.lakehouse.testing.SharedData;
 
 class EmberDailyAdapterTest {
 
@@ -38,11 +37,9 @@ class EmberDailyAdapterTest {
 
     @Test
     void realFileRowsReadMatchSourceMd(@TempDir Path landing) throws Exception {
-        Path data = LandingRows.realData("ember_eu_daily_prices");
-        Assumptions.assumeTrue(Files.isDirectory(data));
+        Path file = SharedData.file("ember_eu_daily_prices", "european_wholesale_electricity_price_data_daily.csv");
 
-        ImportResult result = LandingRows.run(adapter,
-                data.resolve("european_wholesale_electricity_price_data_daily.csv"), landing);
+        ImportResult result = LandingRows.run(adapter, file, landing);
 
         assertEquals(114_808, result.rowsRead()); // SOURCE.md: 114,808 data rows + header
         assertEquals(result.rowsRead(),

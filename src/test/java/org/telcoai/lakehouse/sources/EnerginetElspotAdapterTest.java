@@ -2,13 +2,12 @@ package org.telcoai.lakehouse.sources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.telcoai.lakehouse.testing.SharedData;
 
 class EnerginetElspotAdapterTest {
 
@@ -43,10 +42,9 @@ class EnerginetElspotAdapterTest {
 
     @Test
     void realFileRowsReadMatchSourceMd(@TempDir Path landing) throws Exception {
-        Path data = LandingRows.realData("energinet_dk2_hourly");
-        Assumptions.assumeTrue(Files.isDirectory(data));
+        Path file = SharedData.file("energinet_dk2_hourly", "Elspotprices.csv");
 
-        ImportResult result = LandingRows.run(adapter, data.resolve("Elspotprices.csv"), landing);
+        ImportResult result = LandingRows.run(adapter, file, landing);
 
         assertEquals(50_831, result.rowsRead()); // SOURCE.md: 50,831 rows + header
         assertEquals(result.rowsRead(),

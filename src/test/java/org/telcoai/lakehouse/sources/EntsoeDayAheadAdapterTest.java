@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.telcoai.lakehouse.testing.SharedData;
 
 class EntsoeDayAheadAdapterTest {
 
@@ -60,8 +60,7 @@ class EntsoeDayAheadAdapterTest {
 
     @Test
     void realFilesRowsReadMatchSourceMd(@TempDir Path landing) throws Exception {
-        Path data = LandingRows.realData("entsoe_be_fr_hourly");
-        Assumptions.assumeTrue(Files.isDirectory(data));
+        Path data = SharedData.folder("entsoe_be_fr_hourly");
 
         ImportResult result = LandingRows.run(adapter, data, landing);
 

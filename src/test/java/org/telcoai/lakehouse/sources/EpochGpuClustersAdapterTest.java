@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.telcoai.lakehouse.testing.SharedData;
 
 class EpochGpuClustersAdapterTest {
 
@@ -116,8 +116,7 @@ class EpochGpuClustersAdapterTest {
 
     @Test
     void realEpochFileEveryRowWrittenOrCounted() throws Exception {
-        Path real = Path.of("..", "shared", "data", "epoch_ai_hardware", "gpu_clusters.csv");
-        Assumptions.assumeTrue(Files.exists(real), "Epoch file not present");
+        Path real = SharedData.file("epoch_ai_hardware", "gpu_clusters.csv");
         String sourceMd = Files.readString(real.resolveSibling("SOURCE.md"));
         Matcher m = Pattern.compile("`gpu_clusters.csv` — (\\d+) rows").matcher(sourceMd);
         assertTrue(m.find(), "row count in SOURCE.md");

@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.telcoai.lakehouse.datasets.Datasets;
 import org.telcoai.lakehouse.landing.LandingZone;
 import org.telcoai.lakehouse.pipeline.IngestJob;
+import org.telcoai.lakehouse.testing.SharedData;
 import org.telcoai.lakehouse.testing.SharedSpark;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 
@@ -124,8 +124,7 @@ class EpochMlHardwareAdapterTest {
 
     @Test
     void realEpochFileEveryRowWrittenOrCountedAndH100MatchesEpoch() throws Exception {
-        Path real = Path.of("..", "shared", "data", "epoch_ai_hardware", "ml_hardware.csv");
-        Assumptions.assumeTrue(Files.exists(real), "Epoch file not present");
+        Path real = SharedData.file("epoch_ai_hardware", "ml_hardware.csv");
         Matcher m = Pattern.compile("`ml_hardware.csv` — (\\d+) rows")
                 .matcher(Files.readString(real.resolveSibling("SOURCE.md")));
         assertTrue(m.find(), "row count in SOURCE.md");

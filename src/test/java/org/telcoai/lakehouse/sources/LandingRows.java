@@ -39,8 +39,4 @@ final class LandingRows {
     static long total(java.util.Map<String, Long> counts) {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
-
-    static Path realData(String folder) {
-        return Path.of("..", "shared", "data", folder);
-    }
 }

@@ -20,9 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.telcoai.lakehouse.datasets.Datasets;
+import org.telcoai.lakehouse.testing.SharedData;
 
 /**
  * The curated owner file {@code conf/reference/owner-types.csv}, as packaged on the classpath under
@@ -87,8 +87,7 @@ class OwnerTypesFileTest {
 
     @Test
     void everyOwnerOfAnExistingEpochClusterIsCurated() throws Exception {
-        Path real = Path.of("..", "shared", "data", "epoch_ai_hardware", "gpu_clusters.csv");
-        Assumptions.assumeTrue(Files.exists(real), "Epoch file not present");
+        Path real = SharedData.file("epoch_ai_hardware", "gpu_clusters.csv");
 
         Set<String> curated = new java.util.HashSet<>();
         List<String[]> rows = rows();

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.telcoai.lakehouse.testing.SharedData;
 
 class SimFinCashflowAdapterTest {
 
@@ -93,9 +93,8 @@ class SimFinCashflowAdapterTest {
 
     @Test
     void realSimFinFolderIsReadCompletely() throws Exception {
-        Path real = Path.of("..", "shared", "data", "simfin_us_cashflow");
-        Assumptions.assumeTrue(Files.isRegularFile(real.resolve("us-cashflow-annual.csv")),
-                "real SimFin folder not present");
+        Path real = SharedData.file("simfin_us_cashflow", "us-cashflow-annual.csv").getParent();
+        SharedData.file("simfin_us_cashflow", "us-companies.csv");
         ImportResult result = run(real);
 
         // SOURCE.md: 20,129 rows; 353 cash-flow rows of industry 108001.
