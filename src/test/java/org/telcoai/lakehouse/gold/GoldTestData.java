@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.telcoai.lakehouse.datasets.Datasets;
 import org.telcoai.lakehouse.silver.SilverSchema;
+import org.telcoai.lakehouse.testing.Utc;
 import org.telcoai.lakehouse.testing.DataFrameAssertions;
 import org.telcoai.lakehouse.testing.SharedSpark;
 
@@ -36,7 +37,7 @@ final class GoldTestData {
 
     /** An ISO local date-time read as UTC (the session time zone), e.g. {@code 2024-01-31T23:45}. */
     static Timestamp utc(String isoDateTime) {
-        return Timestamp.from(java.time.LocalDateTime.parse(isoDateTime).toInstant(java.time.ZoneOffset.UTC));
+        return Utc.timestamp(isoDateTime);
     }
 
     static BigDecimal dec(String value) {

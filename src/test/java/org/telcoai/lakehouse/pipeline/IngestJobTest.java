@@ -36,6 +36,7 @@ import org.telcoai.lakehouse.silver.Validation;
 import org.telcoai.lakehouse.testing.DataFrameAssertions;
 import org.telcoai.lakehouse.testing.LandingFixture;
 import org.telcoai.lakehouse.testing.SharedSpark;
+import org.telcoai.lakehouse.testing.Utc;
 import org.telcoai.lakehouse.warehouse.Layer;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 
@@ -132,7 +133,7 @@ class IngestJobTest {
         // day 2's later updated_at won; day 3's older updated_at did not replace it
         assertEquals(new BigDecimal("2000000.0000"), c1.getAs("amount"));
         assertEquals(new BigDecimal("1400.0000"), c1.getAs("amount_usd"));
-        assertEquals(Timestamp.valueOf("2025-12-20 00:00:00"), c1.getAs("updated_at"));
+        assertEquals(Utc.timestamp("2025-12-20T00:00"), c1.getAs("updated_at"));
         assertTrue(c1.<String>getAs(Lineage.SOURCE_FILE).endsWith("/" + DAY2 + "/capex.csv"));
         assertEquals("run-day2", c1.getAs(Lineage.INGEST_RUN_ID));
         // day 3's newer but invalid C2 is quarantined; the valid one stays
@@ -150,7 +151,7 @@ class IngestJobTest {
         Dataset<Row> silver = warehouse.read("silver.energy_prices");
         assertEquals(3, silver.count());
         List<Row> midnight = silver.where(col("zone").equalTo("DE-LU")
-                .and(col("interval_start").equalTo(Timestamp.valueOf("2026-01-04 00:00:00")))).collectAsList();
+                .and(col("interval_start").equalTo(Utc.timestamp("2026-01-04T00:00")))).collectAsList();
         assertEquals(1, midnight.size(), "Z and +02:00 spellings of one instant are one key");
         Row row = midnight.get(0);
         assertEquals(new BigDecimal("86.2500"), row.getAs("price"));
@@ -158,11 +159,11 @@ class IngestJobTest {
         assertTrue(row.<String>getAs(Lineage.SOURCE_FILE).endsWith("/" + DAY2 + "/prices.jsonl"));
         Map<String, Row> byZoneHour = new HashMap<>();
         for (Row r : silver.collectAsList()) {
-            byZoneHour.put(r.getAs("zone") + " " + r.getAs("interval_start"), r);
+            byZoneHour.put(r.getAs("zone") + " " + r.<Timestamp>getAs("interval_start").toInstant(), r);
         }
         assertEquals(new BigDecimal("-5.7750"),
-                byZoneHour.get("DE-LU 2026-01-04 01:00:00.0").getAs("price_usd_mwh"));
-        assertEquals(new BigDecimal("72.0000"), byZoneHour.get("KR 2026-01-04 00:00:00.0").getAs("price_usd_mwh"));
+                byZoneHour.get("DE-LU 2026-01-04T01:00:00Z").getAs("price_usd_mwh"));
+        assertEquals(new BigDecimal("72.0000"), byZoneHour.get("KR 2026-01-04T00:00:00Z").getAs("price_usd_mwh"));
     }
 
     @Test

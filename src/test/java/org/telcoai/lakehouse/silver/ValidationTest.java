@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -30,6 +29,7 @@ import org.telcoai.lakehouse.datasets.DatasetSpec;
 import org.telcoai.lakehouse.datasets.ReasonCode;
 import org.telcoai.lakehouse.testing.DataFrameAssertions;
 import org.telcoai.lakehouse.testing.SharedSpark;
+import org.telcoai.lakehouse.testing.Utc;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 
 /**
@@ -262,13 +262,13 @@ class ValidationTest {
         Dataset<Row> actual = asSilver(spec, SilverWriter.silverRows(spec, VALIDATED.get("energy_prices")))
                 .orderBy("zone", "interval_start");
         Dataset<Row> expected = spark.createDataFrame(List.of(
-                RowFactory.create("DE-LU", "DE", Timestamp.valueOf("2026-01-04 00:00:00"), 60,
+                RowFactory.create("DE-LU", "DE", Utc.timestamp("2026-01-04T00:00"), 60,
                         new BigDecimal("85.5000"), "EUR", "DAY_AHEAD", new BigDecimal("89.7750"), 2026,
                         source(spec), 1L, DELIVERY, 1L, RUN),
-                RowFactory.create("DE-LU", "DE", Timestamp.valueOf("2026-04-02 23:00:00"), 60,
+                RowFactory.create("DE-LU", "DE", Utc.timestamp("2026-04-02T23:00"), 60,
                         new BigDecimal("85.0000"), "EUR", "DAY_AHEAD", new BigDecimal("89.2500"), 2026,
                         source(spec), 6L, DELIVERY, 1L, RUN),
-                RowFactory.create("KR", "KR", Timestamp.valueOf("2025-12-31 22:30:00"), 15,
+                RowFactory.create("KR", "KR", Utc.timestamp("2025-12-31T22:30"), 15,
                         new BigDecimal("100000.0000"), "KRW", "INTRADAY", new BigDecimal("70.0000"), 2025,
                         source(spec), 3L, DELIVERY, 1L, RUN)),
                 SilverSchema.of(spec)).orderBy("zone", "interval_start");
@@ -332,7 +332,7 @@ class ValidationTest {
     private static Row bronzeRow(DatasetSpec spec, long rowNumber, String[] values, String raw, String detail) {
         List<Object> out = new ArrayList<>(Arrays.asList((Object[]) values));
         out.addAll(Arrays.asList(raw, detail, source(spec), rowNumber, DELIVERY, "sha-" + spec.name(), 1L, RUN,
-                Timestamp.valueOf("2026-01-05 03:00:00")));
+                Utc.timestamp("2026-01-05T03:00")));
         return RowFactory.create(out.toArray());
     }
 
