@@ -72,21 +72,27 @@ public final class IngestJob {
     /** Creates every schema and table this job writes, at the catalog's default locations. */
     public static void ensureTables(Warehouse warehouse) {
         warehouse.ensureSchemas();
-        new IngestLog(warehouse).ensureTable();
-        new JobRuns(warehouse).ensureTable();
-        new GoldWatermarks(warehouse).ensureTable();
+        List<Runnable> tables = new ArrayList<>();
+        tables.add(() -> new IngestLog(warehouse).ensureTable());
+        tables.add(() -> new JobRuns(warehouse).ensureTable());
+        tables.add(() -> new GoldWatermarks(warehouse).ensureTable());
         for (DatasetSpec spec : Datasets.ALL) {
-            warehouse.ensureTable(Layer.BRONZE.table(spec.name()), BronzeSchema.of(spec),
-                    BronzeSchema.PARTITION_COLUMNS, Map.of());
-            warehouse.ensureTable(QuarantineSchema.table(spec), QuarantineSchema.of(spec), List.of(), Map.of());
-            warehouse.ensureTable(SilverSchema.table(spec), SilverSchema.of(spec), SilverSchema.partitionColumns(spec),
-                    SilverSchema.properties(spec));
+            tables.add(() -> warehouse.ensureTable(Layer.BRONZE.table(spec.name()), BronzeSchema.of(spec),
+                    BronzeSchema.PARTITION_COLUMNS, Map.of()));
+            tables.add(() -> warehouse.ensureTable(QuarantineSchema.table(spec), QuarantineSchema.of(spec), List.of(),
+                    Map.of()));
+            tables.add(() -> warehouse.ensureTable(SilverSchema.table(spec), SilverSchema.of(spec),
+                    SilverSchema.partitionColumns(spec), SilverSchema.properties(spec)));
             if (!spec.isReference()) {
                 // Each batch updates when earlier versions were superseded: deletion vectors, not file rewrites.
-                warehouse.ensureTable(SilverVersions.table(spec), SilverVersions.of(spec),
-                        SilverSchema.partitionColumns(spec), Map.of("delta.enableDeletionVectors", "true"));
+                tables.add(() -> warehouse.ensureTable(SilverVersions.table(spec), SilverVersions.of(spec),
+                        SilverSchema.partitionColumns(spec), Map.of("delta.enableDeletionVectors", "true")));
             }
         }
+        DependentTasks.run(warehouse.spark(), "create", tables, table -> List.of(), table -> {
+            table.run();
+            return table;
+        }, warehouse.concurrentWrites(), table -> { });
     }
 
     /** Ingests every delivery dated up to {@code runDate}, for all datasets or the named ones. */
