@@ -3,6 +3,7 @@ package org.telcoai.lakehouse.pipeline;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -19,8 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.telcoai.lakehouse.datasets.DatasetSpec;
 import org.telcoai.lakehouse.datasets.Datasets;
-import org.telcoai.lakehouse.demo.DemoDataGenerator;
-import org.telcoai.lakehouse.demo.DemoOptions;
 import org.telcoai.lakehouse.gold.GoldInputs;
 import org.telcoai.lakehouse.gold.GoldReport;
 import org.telcoai.lakehouse.gold.GoldReports;
@@ -32,32 +31,34 @@ import org.telcoai.lakehouse.silver.SilverSchema;
 import org.telcoai.lakehouse.silver.SilverVersions;
 import org.telcoai.lakehouse.testing.DataFrameAssertions;
 import org.telcoai.lakehouse.testing.SharedSpark;
+import org.telcoai.lakehouse.testing.SmallDeliveries;
 import org.telcoai.lakehouse.warehouse.Layer;
 import org.telcoai.lakehouse.warehouse.Warehouse;
 
 /**
- * The demo data set (a history delivery, then daily deliveries with re-sent prices, restated capex and
- * corrected shipments) run night by night, incrementally, gives the same gold tables row for row as a full
- * refresh over the same deliveries, and the night-by-night MERGEs leave the same silver (latest version per key)
- * and versions tables as the refresh's one pass over all of bronze.
+ * Small deliveries (a history delivery, then daily deliveries that re-send a price, restate capex, one record into
+ * another quarter, and correct shipments) run night by night, incrementally, give the same gold tables row for row
+ * as a full refresh over the same deliveries, and the night-by-night MERGEs leave the same silver (latest version per
+ * key) and versions tables as the refresh's one pass over all of bronze.
  *
  * <p>On the same nights, after VACUUM with zero retention has removed every earlier table version: the reports as
- * of the history delivery and of the first daily delivery (both before restatements) equal the reports computed on
- * a landing zone holding only the deliveries up to that date, and as of the last delivery they equal gold.
+ * of the history delivery and of the first daily delivery (both before restatements) equal the reports computed
+ * from scratch over the tables as they were that night (what a landing zone holding only the deliveries up to that
+ * date gives) and the gold that night wrote; as of the last delivery they equal gold.
  */
 class IncrementalEqualsFullRefreshTest {
 
-    private static final LocalDate END = LocalDate.parse("2026-06-30");
-    private static final int DAILY_DELIVERIES = 2;
+    private static final LocalDate END = SmallDeliveries.DAY_2;
     /** The history delivery and the first daily one. */
-    private static final List<LocalDate> PAST_DATES = List.of(END.minusDays(2), END.minusDays(1));
+    private static final List<LocalDate> PAST_DATES = List.of(SmallDeliveries.HISTORY, SmallDeliveries.DAY_1);
 
     private static SparkSession spark;
     private static final Map<String, Snapshot> incrementalGold = new LinkedHashMap<>();
     private static final Map<String, Snapshot> silverBeforeRebuild = new LinkedHashMap<>();
     private static final Map<String, Snapshot> silverAfterRebuild = new LinkedHashMap<>();
     private static final Map<String, Snapshot> refreshedGold = new LinkedHashMap<>();
-    private static final Map<LocalDate, Map<String, Snapshot>> truncatedGold = new LinkedHashMap<>();
+    private static final Map<LocalDate, Map<String, Snapshot>> recomputedThatNight = new LinkedHashMap<>();
+    private static final Map<LocalDate, Map<String, Snapshot>> goldThatNight = new LinkedHashMap<>();
     private static final Map<LocalDate, Map<String, Snapshot>> asOfGold = new LinkedHashMap<>();
     private static List<ReportResult> lastIncrementalNight;
     private static List<ReportResult> refresh;
@@ -71,28 +72,23 @@ class IncrementalEqualsFullRefreshTest {
     }
 
     @BeforeAll
-    static void runBothWays() throws Exception {
+    static void runBothWays() {
         spark = SharedSpark.spark();
         Path landingDir = SharedSpark.newTempDir("landing-nights-");
-        new DemoDataGenerator(new DemoOptions(landingDir, 0.001, 1, 11L, 0.01, END, DAILY_DELIVERIES)).generate();
+        SmallDeliveries.write(landingDir);
         LandingZone landing = new LandingZone(landingDir.toString(), spark.sparkContext().hadoopConfiguration());
-
-        for (LocalDate pastDate : PAST_DATES) {
-            SharedSpark.resetWarehouse();
-            Warehouse truncated = SharedSpark.warehouse();
-            LandingZone upToDate = new LandingZone(truncatedCopy(landingDir, pastDate).toString(),
-                    spark.sparkContext().hadoopConfiguration());
-            // Run as of the last date: only the landing zone stops at the past date.
-            new IngestJob(truncated, upToDate, "run-truncated-" + pastDate).run(END, Datasets.ALL);
-            truncatedGold.put(pastDate, computeReports(truncated));
-        }
 
         SharedSpark.resetWarehouse();
         Warehouse nightly = SharedSpark.warehouse();
-        for (LocalDate night = END.minusDays(DAILY_DELIVERIES); !night.isAfter(END); night = night.plusDays(1)) {
+        for (LocalDate night = SmallDeliveries.HISTORY; !night.isAfter(END); night = night.plusDays(1)) {
             new IngestJob(nightly, landing, "run-" + night).run(night, Datasets.ALL);
             lastIncrementalNight = new ReportJob(nightly, ReportSettings.DEFAULTS)
                     .run(GoldReports.ALL, false, "run-" + night);
+            if (PAST_DATES.contains(night)) {
+                recomputedThatNight.put(night, computeReports(nightly));
+                goldThatNight.put(night, new LinkedHashMap<>());
+                snapshotGold(nightly, goldThatNight.get(night));
+            }
         }
         snapshotGold(nightly, incrementalGold);
         snapshotSilver(nightly, silverBeforeRebuild);
@@ -124,22 +120,6 @@ class IncrementalEqualsFullRefreshTest {
         refresh = new ReportJob(nightly, ReportSettings.DEFAULTS).run(GoldReports.ALL, true, "run-refresh");
         snapshotGold(nightly, refreshedGold);
         snapshotSilver(nightly, silverAfterRebuild);
-    }
-
-    /** A landing zone holding only the delivery folders dated up to {@code date}. */
-    private static Path truncatedCopy(Path landingDir, LocalDate date) throws java.io.IOException {
-        Path copy = SharedSpark.newTempDir("landing-up-to-" + date + "-");
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(landingDir)) {
-            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                Path relative = landingDir.relativize(file);
-                // <dataset>/<delivery date>/<file>
-                if (!LocalDate.parse(relative.getName(1).toString()).isAfter(date)) {
-                    java.nio.file.Files.createDirectories(copy.resolve(relative).getParent());
-                    java.nio.file.Files.copy(file, copy.resolve(relative));
-                }
-            }
-        }
-        return copy;
     }
 
     /** Every report's rows over the warehouse's silver and reference tables, computed but not written. */
@@ -177,18 +157,23 @@ class IncrementalEqualsFullRefreshTest {
     }
 
     @Test
-    void reportsAsOfPastDatesEqualReportsOnLandingZonesTruncatedThere() {
+    void reportsAsOfPastDatesEqualReportsComputedFromScratchThatNightAndTheGoldItWrote() {
         for (LocalDate pastDate : PAST_DATES) {
             for (GoldReport report : GoldReports.ALL) {
-                Snapshot expected = truncatedGold.get(pastDate).get(report.name());
+                Snapshot expected = recomputedThatNight.get(pastDate).get(report.name());
+                DataFrameAssertions.assertSameTable(report.name() + " written on " + pastDate, expected.frame(),
+                        goldThatNight.get(pastDate).get(report.name()).frame(), report.keyColumns());
                 if (report.historical()) {
-                    // Its rows up to the date in the full warehouse are the whole table of the truncated one.
+                    // Nothing is restated in the history delivery itself; the first daily one restates every fact.
+                    assertEquals(pastDate.equals(SmallDeliveries.HISTORY), expected.rows().isEmpty(),
+                            report.name() + " up to " + pastDate);
+                    // Its rows up to the date in the final table are the whole table of that night.
                     Dataset<Row> upTo = incrementalGold.get(report.name()).frame()
                             .where(col(ReportJob.AS_OF).leq(lit(java.sql.Date.valueOf(pastDate))));
                     DataFrameAssertions.assertSameTable(report.name() + " up to " + pastDate, expected.frame(), upTo,
                             report.keyColumns());
                 } else {
-                    assertTrue(!expected.rows().isEmpty(), report.name() + " up to " + pastDate + " has rows");
+                    assertFalse(expected.rows().isEmpty(), report.name() + " up to " + pastDate + " has rows");
                     DataFrameAssertions.assertSameTable(report.name() + " as of " + pastDate, expected.frame(),
                             asOfGold.get(pastDate).get(report.name()).frame(), report.keyColumns());
                 }
@@ -234,7 +219,7 @@ class IncrementalEqualsFullRefreshTest {
     @Test
     void incrementalNightsEqualAFullRefresh() {
         for (GoldReport report : GoldReports.ALL) {
-            assertTrue(!incrementalGold.get(report.name()).rows().isEmpty(), report.name() + " has rows");
+            assertFalse(incrementalGold.get(report.name()).rows().isEmpty(), report.name() + " has rows");
             DataFrameAssertions.assertSameTable(report.name(), refreshedGold.get(report.name()).frame(),
                     incrementalGold.get(report.name()).frame(), report.keyColumns());
         }
