@@ -1,8 +1,11 @@
 package org.telcoai.lakehouse.demo;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -31,6 +34,9 @@ final class Defects {
     private final Kind[] kinds;
     private long bad;
     private long duplicates;
+    /** Per key of a valid row: the delivery of its first valid row, and whether a later delivery re-sent it. */
+    private final Map<String, LocalDate> firstValidDelivery = new HashMap<>();
+    private long keysResentLater;
 
     Defects(Spec spec, double fraction, long seed) {
         this.spec = spec;
@@ -71,22 +77,37 @@ final class Defects {
         return duplicates;
     }
 
-    /** Writes {@code row} (a valid row), or a defective version of it, and sometimes an exact duplicate after it. */
-    void emit(RowSink sink, String[] row) throws IOException {
-        if (fraction <= 0) {
-            sink.row(row);
-            return;
-        }
-        double u = rnd.nextDouble();
+    /** Distinct keys among the valid rows: the rows silver must hold. */
+    long validKeys() {
+        return firstValidDelivery.size();
+    }
+
+    /** Keys with a valid row in a later delivery than their first valid row: silver holds the later version. */
+    long keysResentLater() {
+        return keysResentLater;
+    }
+
+    /**
+     * Writes {@code row} (a valid row), or a defective version of it, and sometimes an exact duplicate after it.
+     * {@code key} identifies the row as the dataset's key columns do once typed (instants, not their text).
+     */
+    void emit(RowSink sink, String[] row, String key) throws IOException {
+        double u = fraction <= 0 ? 1 : rnd.nextDouble();
         if (u < fraction) {
             writeDefect(sink, row);
             bad++;
-        } else {
+            return;
+        }
+        sink.row(row);
+        if (u < fraction * 1.5) {
             sink.row(row);
-            if (u < fraction * 1.5) {
-                sink.row(row);
-                duplicates++;
-            }
+            duplicates++;
+        }
+        LocalDate first = firstValidDelivery.putIfAbsent(key, sink.delivery());
+        if (first != null && sink.delivery().isAfter(first)
+                && firstValidDelivery.replace(key, first, LocalDate.MAX)) {
+            // LocalDate.MAX marks the key as counted: a third delivery of it is not a second re-send.
+            keysResentLater++;
         }
     }
 

@@ -60,6 +60,8 @@ public final class DemoDataGenerator {
         files = 0;
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, Long> bad = new LinkedHashMap<>();
+        keys.clear();
+        resent.clear();
         LOG.info("Generating demo landing zone in {}: scale {}, {} years of history to {}, {} daily deliveries to {}, "
                         + "seed {}, bad-row fraction {}", o.landingDir(), o.scale(), o.historyYears(),
                 o.historyDeliveryDate(), o.dailyDeliveries(), o.endDate(), o.seed(), o.badRowFraction());
@@ -73,14 +75,18 @@ public final class DemoDataGenerator {
         d = capex(ref);
         record(rows, bad, CAPEX, d, t0);
         LOG.info("Demo landing zone complete: {} files, rows {}, defective rows {}", files, rows, bad);
-        return new DemoSummary(rows, bad, files);
+        return new DemoSummary(rows, bad, keys, resent, files);
     }
 
     private long written;
+    private final Map<String, Long> keys = new LinkedHashMap<>();
+    private final Map<String, Long> resent = new LinkedHashMap<>();
 
     private void record(Map<String, Long> rows, Map<String, Long> bad, String ds, Defects d, long t0) {
         rows.put(ds, written);
         bad.put(ds, d.bad());
+        keys.put(ds, d.validKeys());
+        resent.put(ds, d.keysResentLater());
         LOG.info("{}: {} rows ({} defective, {} exact duplicates) in {} ms", ds, written, d.bad(), d.duplicates(),
                 (System.nanoTime() - t0) / 1_000_000);
         written = 0;
@@ -91,7 +97,7 @@ public final class DemoDataGenerator {
         Path p = o.landingDir().resolve(dataset).resolve(Fmt.date(delivery)).resolve(name);
         files++;
         LOG.debug("Writing {}", p);
-        return new RowSink(p, cols, numeric);
+        return new RowSink(p, delivery, cols, numeric);
     }
 
     private void close(RowSink s) throws IOException {
@@ -192,7 +198,7 @@ public final class DemoDataGenerator {
                     long t = dayStart + j * 60L * minutes;
                     double p = model.price(s, prev, j * minutes / 60.0, t);
                     double corrected = p * (1 + (r.nextDouble() - 0.5) * 0.2) + (r.nextBoolean() ? 1.5 : -1.5);
-                    defects.emit(sink, energyRow(s, t, minutes, corrected, local));
+                    defects.emit(sink, energyRow(s, t, minutes, corrected, local), energyKey(s, t));
                 }
             }
             close(sink);
@@ -208,8 +214,13 @@ public final class DemoDataGenerator {
         long step = 60L * minutes;
         for (long t = from; t < to; t += step) {
             double hour = (t - from) / 3600.0;
-            defects.emit(sink, energyRow(s, t, minutes, model.price(s, day, hour, t), local));
+            defects.emit(sink, energyRow(s, t, minutes, model.price(s, day, hour, t), local), energyKey(s, t));
         }
+    }
+
+    /** The key of a price (zone, market, interval start) whatever offset its text is written in. */
+    private static String energyKey(Series s, long t) {
+        return s.zone() + '|' + s.market() + '|' + t;
     }
 
     private static String[] energyRow(Series s, long t, int minutes, double price, boolean local) {
@@ -280,7 +291,7 @@ public final class DemoDataGenerator {
             RowSink sink = open(SHIPMENTS, h, SHIPMENTS + "_" + y + historyExt(i, n), SHIPMENT_COLUMNS, numeric);
             for (Shipment s : all) {
                 if (s.date().getYear() == y && !s.date().isAfter(h)) {
-                    defects.emit(sink, s.row());
+                    defects.emit(sink, s.row(), s.id());
                 }
             }
             close(sink);
@@ -294,7 +305,7 @@ public final class DemoDataGenerator {
             List<Shipment> recent = new ArrayList<>();
             for (Shipment s : all) {
                 if (s.date().equals(day)) {
-                    defects.emit(sink, s.row());
+                    defects.emit(sink, s.row(), s.id());
                 } else if (s.date().isBefore(day) && s.date().isAfter(day.minusDays(90))) {
                     recent.add(s);
                 }
@@ -306,7 +317,7 @@ public final class DemoDataGenerator {
                 double price = Double.parseDouble(s.unitPrice()) * (0.95 + 0.1 * r.nextDouble());
                 int units = r.nextInt(4) == 0 && s.units() >= 8 ? s.units() - 4 : s.units();
                 defects.emit(sink, new Shipment(s.id(), s.date(), s.vendor(), s.product(), units, Fmt.dec2(price),
-                        s.currency(), s.buyer(), s.country(), s.site()).row());
+                        s.currency(), s.buyer(), s.country(), s.site()).row(), s.id());
             }
             close(sink);
         }
@@ -455,7 +466,7 @@ public final class DemoDataGenerator {
             RowSink sink = open(CAPEX, h, CAPEX + "_" + y + historyExt(i, n), CAPEX_COLUMNS, numeric);
             for (Capex c : all) {
                 if (c.period().getYear() == y && !c.deliveredOn().isAfter(h)) {
-                    defects.emit(sink, c.row());
+                    defects.emit(sink, c.row(), c.id());
                     history.add(c);
                 }
             }
@@ -468,7 +479,7 @@ public final class DemoDataGenerator {
             RowSink sink = open(CAPEX, day, CAPEX + "_" + Fmt.date(day) + dailyExt(k + 2), CAPEX_COLUMNS, numeric);
             for (Capex c : all) {
                 if (c.deliveredOn().equals(day)) {
-                    defects.emit(sink, c.row());
+                    defects.emit(sink, c.row(), c.id());
                 }
             }
             // Restatements: earlier line items re-sent with a later updated_at and a corrected amount.
@@ -480,7 +491,7 @@ public final class DemoDataGenerator {
                 double amount = c.amount() * (0.8 + 0.4 * rr.nextDouble());
                 // Keep the local date on the delivery date: local offsets are at most +-14h, hours stay in 01..21Z.
                 defects.emit(sink, new Capex(c.id(), c.operator(), c.country(), c.period(), c.assetClass(), amount,
-                        c.currency(), at, c.tz(), true).row());
+                        c.currency(), at, c.tz(), true).row(), c.id());
             }
             close(sink);
         }

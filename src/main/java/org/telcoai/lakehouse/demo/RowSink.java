@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -18,6 +19,7 @@ import java.util.zip.GZIPOutputStream;
 final class RowSink implements Closeable {
 
     private final Path file;
+    private final LocalDate delivery;
     private final String[] columns;
     private final boolean[] numeric;
     private final boolean json;
@@ -25,8 +27,9 @@ final class RowSink implements Closeable {
     private final StringBuilder line = new StringBuilder(256);
     private long rows;
 
-    RowSink(Path file, String[] columns, boolean[] numeric) throws IOException {
+    RowSink(Path file, LocalDate delivery, String[] columns, boolean[] numeric) throws IOException {
         this.file = file;
+        this.delivery = delivery;
         this.columns = columns;
         this.numeric = numeric;
         String name = file.getFileName().toString();
@@ -69,6 +72,11 @@ final class RowSink implements Closeable {
 
     boolean isJson() {
         return json;
+    }
+
+    /** The delivery date of the folder this file is in. */
+    LocalDate delivery() {
+        return delivery;
     }
 
     long rows() {
