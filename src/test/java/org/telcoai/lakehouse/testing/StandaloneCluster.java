@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -38,8 +40,15 @@ public final class StandaloneCluster implements AutoCloseable {
 
     private final Path root;
     private final Path sparkHome;
-    private final int masterPort = Ports.free();
-    private final int masterUiPort = Ports.free();
+    private static final Pattern MASTER_URL = Pattern.compile("Starting Spark master at spark://[^:]+:(\\d+)");
+    private static final Pattern MASTER_UI = Pattern.compile("started service 'MasterUI' on port (\\d+)");
+    private static final Pattern WORKER_UI = Pattern.compile("started service 'WorkerUI' on port (\\d+)");
+    /** Links on the Master's page to a web UI on this machine: the workers' and the running application's. */
+    private static final Pattern UI_LINK = Pattern.compile("href=\"(http://127\\.0\\.0\\.1:(\\d+))/?\"");
+
+    /** Every server binds port 0 and says in its log which port it got: nothing to collide with. */
+    private int masterPort;
+    private int masterUiPort;
     private final List<Process> processes = new ArrayList<>();
     private final List<Worker> workers = new ArrayList<>();
 
@@ -114,6 +123,26 @@ public final class StandaloneCluster implements AutoCloseable {
                 "SPARK_LOCAL_IP", "127.0.0.1");
     }
 
+    /** The web UI of the application running on this cluster, as the Master's page links to it, once it does. */
+    public Optional<String> applicationUi() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterUiPort + "/"))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        String page;
+        try {
+            page = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (ConnectException e) {
+            return Optional.empty();
+        }
+        Matcher link = UI_LINK.matcher(page);
+        while (link.find()) {
+            int port = Integer.parseInt(link.group(2));
+            if (port != masterUiPort && workers.stream().noneMatch(w -> w.uiPort() == port)) {
+                return Optional.of(link.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Executor ids that a worker runs now, from its web UI's JSON. */
     public List<String> executorsOf(Worker worker) throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
@@ -156,19 +185,39 @@ public final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    private void startMaster() throws IOException {
-        start(root.resolve("master.log"), "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-                "--port", Integer.toString(masterPort), "--webui-port", Integer.toString(masterUiPort));
+    private void startMaster() throws IOException, InterruptedException {
+        Path log = root.resolve("master.log");
+        Process master = start(log, "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
+                "--port", "0", "--webui-port", "0");
+        masterPort = awaitPort(master, log, MASTER_URL);
+        masterUiPort = awaitPort(master, log, MASTER_UI);
     }
 
-    private void startWorker(int number, int cores, String memory) throws IOException {
-        int uiPort = Ports.free();
+    private void startWorker(int number, int cores, String memory) throws IOException, InterruptedException {
         Path workDir = Files.createDirectories(root.resolve("worker-" + number));
         Path log = root.resolve("worker-" + number + ".log");
         Process process = start(log, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-                "--webui-port", Integer.toString(uiPort), "--cores", Integer.toString(cores),
+                "--webui-port", "0", "--cores", Integer.toString(cores),
                 "--memory", memory, "--work-dir", workDir.toString(), masterUrl());
-        workers.add(new Worker(number, process, uiPort, log));
+        workers.add(new Worker(number, process, awaitPort(process, log, WORKER_UI), log));
+    }
+
+    /** The port a process bound, as its log says in a line that {@code line} finds (group 1). */
+    private static int awaitPort(Process process, Path log, Pattern line) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher port = line.matcher(Files.exists(log) ? Files.readString(log) : "");
+            if (port.find()) {
+                return Integer.parseInt(port.group(1));
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("a cluster process exited with " + process.exitValue() + ":\n"
+                        + LakehouseProcess.tail(log));
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no line matching '" + line + "' after " + START_TIMEOUT + ":\n"
+                + LakehouseProcess.tail(log));
     }
 
     private Process start(Path log, String mainClass, String... args) throws IOException {
