@@ -26,7 +26,8 @@ public final class LakehouseProcess {
     private final List<Path> classpathFirst = new ArrayList<>();
 
     /**
-     * Small local Spark, no UI, loopback only, with the test session's settings for tiny data (see {@link SharedSpark});
+     * Small local Spark, no UI, loopback only, with the test session's settings for tiny data (see {@link SharedSpark})
+     * except adaptive execution, left on: with it off, a fault-chain child once exited 50 while a gold write ran;
      * data folders under {@code home}.
      */
     public LakehouseProcess(Path home, int metastorePort) {

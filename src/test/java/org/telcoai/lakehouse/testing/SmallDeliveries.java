@@ -18,12 +18,6 @@ public final class SmallDeliveries {
     /** A fourth delivery, for a night that must bring something new after the others: prices of a new month. */
     public static final LocalDate DAY_3 = LocalDate.parse("2026-07-01");
 
-    /** Rows delivered up to DAY_2 per fact dataset, and how many of them are defective (all in the history). */
-    public static final int CAPEX_ROWS = 12;
-    public static final int PRICE_ROWS = 14;
-    public static final int SHIPMENT_ROWS = 12;
-    public static final int DEFECTIVE_PER_DATASET = 1;
-
     private static final String CAPEX = "record_id,operator_id,country_iso,period_date,asset_class,amount,currency,"
             + "updated_at\n";
     private static final String PRICES = "zone,country_iso,interval_start,interval_minutes,price,currency,market\n";
