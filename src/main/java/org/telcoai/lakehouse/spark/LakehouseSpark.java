@@ -18,6 +18,10 @@ public final class LakehouseSpark {
 
     private static final Logger LOG = LoggerFactory.getLogger(LakehouseSpark.class);
 
+    /** Hadoop settings that name {@link ForklessLocalFileSystem} for file: paths. */
+    private static final String FORKLESS_RESOURCE = "org/telcoai/lakehouse/spark/forkless-local-fs.xml";
+    private static boolean forkless;
+
     private LakehouseSpark() { }
 
     /** Settings every session of this project needs, whoever creates it (the job or a test). */
@@ -40,6 +44,9 @@ public final class LakehouseSpark {
             System.setProperty("derby.stream.error.file", metastore.dir() + "/derby.log");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        if (conf.get("spark.master", "").startsWith("local")) {
+            useForklessLocalFileSystem();
+        }
         // Measured in docs/benchmarks.md: Delta rebuilds a table's state with 50 tasks by default, and every commit
         // of a night needs a fresh state; the project's tables hold hundreds of files, not millions, so a few tasks
         // do it without 50 tasks' scheduling per commit.
@@ -51,6 +58,24 @@ public final class LakehouseSpark {
         // counted after writing), instead of one task per configured shuffle partition.
         conf.setIfMissing("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
         return conf;
+    }
+
+    /**
+     * Makes {@link ForklessLocalFileSystem} the local file system of every Hadoop configuration in this JVM, present
+     * and future, unless a core-site.xml names another one. Hadoop caches one local file system per JVM, made by
+     * whoever asks first, so call this before anything touches a local file. Not for clusters: there an executor may
+     * need a file system before the job's jar is on its classpath.
+     */
+    public static synchronized void useForklessLocalFileSystem() {
+        if (forkless) {
+            return;
+        }
+        Configuration site = new Configuration();
+        if (site.get("fs.file.impl") == null
+                && "org.apache.hadoop.fs.local.LocalFs".equals(site.get("fs.AbstractFileSystem.file.impl"))) {
+            Configuration.addDefaultResource(FORKLESS_RESOURCE);
+        }
+        forkless = true;
     }
 
     public static SparkSession create(SparkConf conf) {
@@ -71,12 +96,15 @@ public final class LakehouseSpark {
      * starts the metastore's Derby network server when none answers yet.
      */
     public static SparkConf conf(LakehouseConfig config, String appName) throws IOException {
-        String warehouse = qualify(config.warehouse());
         SparkConf conf = new SparkConf().setAppName("telco-ai-lakehouse " + appName);
         if (!conf.contains("spark.master")) {
             throw new IllegalStateException("spark.master is not set: run through jobs/lakehouse (local) or "
                     + "jobs/lakehouse-submit (cluster), or pass -Dspark.master=local[*]");
         }
+        if (conf.get("spark.master").startsWith("local")) {
+            useForklessLocalFileSystem();
+        }
+        String warehouse = qualify(config.warehouse());
         Metastore metastore = metastore(config, warehouse, conf);
         // A session already running in this JVM (a test's) is what getOrCreate returns: it keeps its own catalog.
         scala.Option<SparkSession> running = SparkSession.getDefaultSession();

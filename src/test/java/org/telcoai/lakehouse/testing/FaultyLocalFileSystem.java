@@ -13,11 +13,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.DelegateToFileSystem;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.util.Progressable;
+import org.telcoai.lakehouse.spark.ForklessLocalFileSystem;
 
 /**
  * The local file system with one fault injected where a file is created, for tests that run the lakehouse in a
@@ -34,7 +33,7 @@ import org.apache.hadoop.util.Progressable;
  * a file system without it: {@code fs.file.impl} for Spark's and Parquet's data files, and
  * {@code fs.AbstractFileSystem.file.impl} for Delta's commits (its HDFSLogStore writes through a FileContext).
  */
-public class FaultyLocalFileSystem extends LocalFileSystem {
+public class FaultyLocalFileSystem extends ForklessLocalFileSystem {
 
     public static final String PAUSED = "FAULT-INJECTION paused before creating ";
     public static final String NO_SPACE = "No space left on device";
@@ -108,7 +107,7 @@ public class FaultyLocalFileSystem extends LocalFileSystem {
     public static class Fs extends DelegateToFileSystem {
 
         public Fs(URI uri, Configuration conf) throws IOException, URISyntaxException {
-            super(uri, new RawLocalFileSystem(), conf, "file", false);
+            super(uri, new ForklessLocalFileSystem.Raw(), conf, "file", false);
         }
 
         @Override

@@ -198,6 +198,8 @@ public final class SharedSpark {
             if (root == null) {
                 root = Files.createTempDirectory("lakehouse-tests-");
             }
+            // Before the first local file system is made and cached: the session's master is local.
+            LakehouseSpark.useForklessLocalFileSystem();
             Path warehouseDir = root.resolve("warehouse");
             Files.createDirectories(warehouseDir);
             warehouseRoot = LakehouseSpark.qualify(warehouseDir.toString());
