@@ -12,9 +12,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFs;
 import org.apache.hadoop.fs.DelegateToFileSystem;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FsServerDefaults;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.local.LocalConfigKeys;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
@@ -83,6 +85,17 @@ public class ForklessLocalFileSystem extends LocalFileSystem {
         @Override
         public int getUriDefaultPort() {
             return -1;
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public FsServerDefaults getServerDefaults() throws IOException {
+            return LocalConfigKeys.getServerDefaults();
+        }
+
+        @Override
+        public FsServerDefaults getServerDefaults(Path path) throws IOException {
+            return LocalConfigKeys.getServerDefaults();
         }
 
         @Override
