@@ -44,9 +44,6 @@ public final class LakehouseSpark {
             System.setProperty("derby.stream.error.file", metastore.dir() + "/derby.log");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        if (conf.get("spark.master", "").startsWith("local")) {
-            useForklessLocalFileSystem();
-        }
         // Measured in docs/benchmarks.md: Delta rebuilds a table's state with 50 tasks by default, and every commit
         // of a night needs a fresh state; the project's tables hold hundreds of files, not millions, so a few tasks
         // do it without 50 tasks' scheduling per commit.
