@@ -17,9 +17,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.delta.DeltaHistory;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.CommitInfo;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -239,15 +240,25 @@ public final class Warehouse {
         return lastCommit(table).metrics();
     }
 
-    /** The table's latest commit: its version and operation metrics. */
+    /**
+     * The table's latest commit: its version and operation metrics, read from that commit's file alone. Delta's
+     * history API answers the same with a Spark job per call, and every write of a night asks once.
+     */
     public Commit lastCommit(String table) {
-        scala.collection.Seq<DeltaHistory> last = deltaLog(table).history().getHistory(scala.Option.apply(1));
-        if (last.isEmpty()) {
-            throw new IllegalStateException(table + " has no Delta table at " + location(table));
+        long version = version(table);
+        scala.collection.Iterator<scala.Tuple2<Object, scala.collection.Seq<Action>>> commits =
+                deltaLog(table).getChanges(version, true);
+        if (!commits.hasNext()) {
+            throw new IllegalStateException(table + " has no commit file for version " + version + " at "
+                    + location(table));
         }
-        DeltaHistory commit = last.head();
-        return new Commit((Long) commit.version().get(), commit.operationMetrics().isEmpty() ? Map.of()
-                : Map.copyOf(scala.collection.JavaConverters.mapAsJavaMap(commit.operationMetrics().get())));
+        for (Action action : scala.collection.JavaConverters.seqAsJavaList(commits.next()._2())) {
+            if (action instanceof CommitInfo info) {
+                return new Commit(version, info.operationMetrics().isEmpty() ? Map.of()
+                        : Map.copyOf(scala.collection.JavaConverters.mapAsJavaMap(info.operationMetrics().get())));
+            }
+        }
+        return new Commit(version, Map.of());
     }
 
     /** A committed version of a table and what its operation reported. */
