@@ -38,6 +38,7 @@ public final class LakehouseProcess {
         properties.put("spark.databricks.delta.snapshotPartitions", "1");
         properties.put("spark.sql.codegen.wholeStage", "false");
         properties.put("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+        properties.put("spark.sql.autoBroadcastJoinThreshold", "-1");
         properties.put("spark.driver.host", "127.0.0.1");
         properties.put("spark.driver.bindAddress", "127.0.0.1");
         properties.put("lakehouse.home", home.toString());
