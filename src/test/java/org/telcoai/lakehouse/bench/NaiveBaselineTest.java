@@ -8,6 +8,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,6 +23,7 @@ import org.telcoai.lakehouse.datasets.DatasetSpec;
 import org.telcoai.lakehouse.demo.DemoDataGenerator;
 import org.telcoai.lakehouse.demo.DemoOptions;
 import org.telcoai.lakehouse.demo.DemoSummary;
+import org.telcoai.lakehouse.gold.EnergyPriceMonthly;
 import org.telcoai.lakehouse.gold.GoldReport;
 import org.telcoai.lakehouse.gold.ReportSettings;
 import org.telcoai.lakehouse.pipeline.IngestJob;
@@ -57,6 +63,33 @@ class NaiveBaselineTest {
             assertEquals(rows, table.select(report.keyColumns().stream().map(org.apache.spark.sql.functions::col)
                     .toArray(org.apache.spark.sql.Column[]::new)).distinct().count(), report.name() + " keys");
         }
+        assertMonthlyPricesCountEveryLoadedInterval();
+    }
+
+    /**
+     * energy_price_monthly worked out again in plain Java from the loaded price rows: one row per zone, market and
+     * UTC month of interval_start, and together they count every interval once.
+     */
+    private static void assertMonthlyPricesCountEveryLoadedInterval() {
+        Set<List<Object>> keys = new HashSet<>();
+        long intervals = 0;
+        long minutes = 0;
+        for (Row row : spark.read().format("delta").load(baseline.tablePath(Layer.SILVER, "energy_prices"))
+                .select("zone", "market", "interval_start", "interval_minutes", "price").collectAsList()) {
+            if (row.isNullAt(4)) {
+                continue;
+            }
+            YearMonth month = YearMonth.from(row.getTimestamp(2).toInstant().atZone(ZoneOffset.UTC));
+            keys.add(List.of(row.getString(0), row.getString(1), month));
+            intervals++;
+            minutes += row.getInt(3);
+        }
+        Row totals = spark.read().format("delta").load(baselineGold(new EnergyPriceMonthly()))
+                .selectExpr("count(*)", "sum(interval_count)", "sum(covered_hours)").head();
+        assertTrue(intervals > 1000, "prices loaded: " + intervals);
+        assertEquals(keys.size(), totals.getLong(0), "zone, market and month of the loaded prices");
+        assertEquals(intervals, totals.getLong(1), "intervals with a price");
+        assertEquals(minutes / 60.0, totals.getDouble(2), 1e-6, "hours covered");
     }
 
     private static String baselineGold(GoldReport report) {
