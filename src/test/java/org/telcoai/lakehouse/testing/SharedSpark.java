@@ -28,8 +28,8 @@ import org.telcoai.lakehouse.warehouse.Warehouse;
  * Adaptive execution is off: it runs every shuffle stage as a Spark job of its own, and with one partition there is
  * nothing for it to coalesce (measured: the same three nights ran 1,531 jobs with it, 952 without, and the last two
  * nights took 84 s with it, 67 s without). Joins are never broadcast: a broadcast is a Spark job of its own to
- * collect a table of a few rows (measured on three nights in a fresh JVM: 887 jobs with broadcasts, 769 without, and
- * 126 s against 113 s). The cluster test and the benchmark keep the production settings.
+ * collect a table of a few rows (measured on three small nights: 887 jobs with broadcasts, 769 without, and in a
+ * fresh JVM 126 s against 113 s). The cluster test and the benchmark keep the production settings.
  */
 public final class SharedSpark {
 
