@@ -20,7 +20,7 @@ final class TablesCommand extends SparkJob {
         StringBuilder out = new StringBuilder(String.format("%-32s %12s %8s  %s%n", "table", "rows", "version",
                 "location"));
         for (String name : warehouse.tables()) {
-            out.append(String.format("%-32s %12d %8d  %s%n", name, spark.table(name).count(),
+            out.append(String.format("%-32s %12d %8d  %s%n", name, warehouse.rowCount(name),
                     warehouse.version(name), warehouse.location(name)));
         }
         System.out.print(out);

@@ -426,6 +426,6 @@ public final class IngestJob {
     }
 
     private long silverCount(DatasetSpec spec) {
-        return warehouse.read(SilverSchema.table(spec)).count();
+        return warehouse.rowCount(SilverSchema.table(spec));
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -20,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.CommitInfo;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -328,9 +330,50 @@ public final class Warehouse {
         return DeltaTable.isDeltaTable(spark, location(table));
     }
 
-    /** Data files of the table's current version. */
+    /**
+     * Data files of the table's current version: from the version's checksum file when it has one, as every commit
+     * of this project writes; otherwise from the table's reconstructed state (a Spark job).
+     */
     public long fileCount(String table) {
-        return snapshot(table).numOfFiles();
+        Snapshot snapshot = snapshot(table);
+        // Not Snapshot.numOfFilesIfKnown: in Delta 3.3 it reconstructs the state whether the checksum is there or not.
+        return snapshot.checksumOpt().isDefined() ? snapshot.checksumOpt().get().numFiles() : snapshot.numOfFiles();
+    }
+
+    /**
+     * Rows of the table's current version. A small table's checksum file lists its data files (Delta keeps up to 50
+     * there, see {@link #rowCountFromStatistics}), whose statistics give the count without a Spark job; otherwise
+     * Spark counts them.
+     */
+    public long rowCount(String table) {
+        OptionalLong fromStatistics = rowCountFromStatistics(table);
+        return fromStatistics.isPresent() ? fromStatistics.getAsLong() : read(table).count();
+    }
+
+    /**
+     * The current version's rows from the record counts its checksum file gives each data file, less the rows their
+     * deletion vectors remove; empty when the checksum does not list the files or a file has no record count. Delta
+     * writes the list with every commit of a table of up to spark.databricks.delta.allFilesInCrc.thresholdNumFiles
+     * files (50), and reading it is a file read where a count is a Spark job or three.
+     */
+    public OptionalLong rowCountFromStatistics(String table) {
+        Snapshot snapshot = snapshot(table);
+        if (snapshot.checksumOpt().isEmpty() || snapshot.checksumOpt().get().allFiles().isEmpty()) {
+            return OptionalLong.empty();
+        }
+        scala.collection.Seq<AddFile> files = snapshot.checksumOpt().get().allFiles().get();
+        if (files.size() != snapshot.checksumOpt().get().numFiles()) {
+            return OptionalLong.empty();
+        }
+        long rows = 0;
+        for (AddFile file : scala.collection.JavaConverters.seqAsJavaList(files)) {
+            scala.Option<Object> records = file.numLogicalRecords();
+            if (records.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            rows += (Long) records.get();
+        }
+        return OptionalLong.of(rows);
     }
 
     /**

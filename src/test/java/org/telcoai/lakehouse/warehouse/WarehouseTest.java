@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -56,6 +57,20 @@ class WarehouseTest {
         assertEquals(0, last.metricOrZero("noSuchMetric"));
         assertThrows(IllegalStateException.class, () -> last.metric("noSuchMetric"));
         assertEquals(warehouse.fileCount(TABLE), warehouse.read(TABLE).inputFiles().length);
+    }
+
+    @Test
+    void rowCountsComeFromTheFileStatisticsInTheChecksumLessTheRowsOfDeletionVectors() {
+        String table = "gold.warehouse_probe_dv";
+        warehouse.ensureTable(table, SCHEMA, List.of(), Map.of("delta.enableDeletionVectors", "true"));
+        assertEquals(OptionalLong.of(0), warehouse.rowCountFromStatistics(table));
+        warehouse.replaceWhere(table, rows(1, 2, 3, 4, 5), "true");
+        warehouse.delta(table).delete("id IN (2, 4)");
+        assertEquals(1, warehouse.lastCommit(table).metric("numDeletionVectorsAdded"), "the file kept, 2 rows marked");
+        assertEquals(1, warehouse.fileCount(table));
+        assertEquals(OptionalLong.of(3), warehouse.rowCountFromStatistics(table));
+        assertEquals(3, warehouse.rowCount(table));
+        assertEquals(3, warehouse.read(table).count());
     }
 
     @Test
