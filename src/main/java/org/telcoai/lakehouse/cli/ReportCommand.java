@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.telcoai.lakehouse.config.LakehouseConfig;
+import org.telcoai.lakehouse.export.ExportManifest;
 import org.telcoai.lakehouse.export.ExportResult;
 import org.telcoai.lakehouse.export.ReportExporter;
 import org.telcoai.lakehouse.gold.GoldReport;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Option;
 final class ReportCommand extends SparkJob {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportCommand.class);
+    /** Display names of operators on the report page. */
+    private static final String OPERATORS = "reference.operators";
 
     @Option(names = "--reports", split = ",", paramLabel = "NAME", converter = ReportNameConverter.class,
             description = "Only these reports (comma-separated), with the reports whose tables they read. "
@@ -132,18 +135,37 @@ final class ReportCommand extends SparkJob {
             }
         }
         java.nio.file.Path folder = java.nio.file.Path.of(config.reportsFolder()).toAbsolutePath();
-        audit.stage(JobRuns.EXPORT, stage -> export(new ReportExporter(), warehouse, gold, folder, audit.runDate(),
-                stage));
+        audit.stage(JobRuns.EXPORT, stage -> {
+            java.util.Map<String, Long> versions = new java.util.TreeMap<>();
+            for (String table : gold.keySet()) {
+                versions.put(table, warehouse.version(table));
+            }
+            versions.put(OPERATORS, warehouse.version(OPERATORS));
+            java.nio.file.Path directory = folder.resolve(audit.runDate().toString());
+            java.util.Optional<ExportResult> upToDate = ExportManifest.upToDate(directory, versions);
+            if (upToDate.isPresent()) {
+                stage.counts(null, rowsExported(upToDate.get()), null);
+                LOG.info("Exports in {} are up to date: written from the same table versions {}", directory,
+                        versions);
+                return upToDate.get();
+            }
+            ExportResult exported = export(new ReportExporter(), warehouse, gold, folder, audit.runDate(), stage);
+            ExportManifest.write(versions, exported);
+            return exported;
+        });
         return 0;
+    }
+
+    private static long rowsExported(ExportResult exported) {
+        return exported.rowCounts().values().stream().mapToLong(Integer::longValue).sum();
     }
 
     /** Exports the tables (CSV) and the HTML page to {@code <folder>/<date>/}. */
     private static ExportResult export(ReportExporter exporter, Warehouse warehouse,
                                        java.util.Map<String, Dataset<Row>> gold, java.nio.file.Path folder,
                                        java.time.LocalDate date, RunAudit.Stage stage) {
-        ExportResult exported = exporter.export(warehouse.spark(), gold, warehouse.read("reference.operators"), folder,
-                date);
-        stage.counts(null, exported.rowCounts().values().stream().mapToLong(Integer::longValue).sum(), null);
+        ExportResult exported = exporter.export(warehouse.spark(), gold, warehouse.read(OPERATORS), folder, date);
+        stage.counts(null, rowsExported(exported), null);
         LOG.info("Exports in {}: {} CSV files, {} charts{}", exported.directory(), exported.csvFiles().size(),
                 exported.chartIds().size(), exported.noDataCharts().isEmpty() ? ""
                         : ", without data: " + exported.noDataCharts());

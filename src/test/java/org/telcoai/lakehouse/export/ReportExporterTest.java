@@ -67,6 +67,28 @@ class ReportExporterTest {
     }
 
     @Test
+    void aManifestVouchesForAnExportOnlyWhileItsTableVersionsAndFilesAreUnchanged() throws Exception {
+        Map<String, ExportTable> tables = Map.of("energy_price_monthly",
+                ExportFixtures.all().get("energy_price_monthly"));
+        ExportResult written = new ReportExporter().export(tables, null, folder, RUN_DATE);
+        Map<String, Long> versions = Map.of("gold.energy_price_monthly", 4L, "reference.operators", 1L);
+        Path dir = folder.resolve("2025-01-31");
+        assertTrue(ExportManifest.upToDate(dir, versions).isEmpty(), "no manifest yet");
+        ExportManifest.write(versions, written);
+
+        ExportResult recorded = ExportManifest.upToDate(dir, new java.util.TreeMap<>(versions)).orElseThrow();
+        assertEquals(written, recorded, "paths, row counts, charts with and without data, missing tables");
+        assertEquals(Map.of("energy_price_monthly", ExportFixtures.all().get("energy_price_monthly").rows().size()),
+                recorded.rowCounts());
+        assertEquals(10, recorded.missingTables().size());
+        assertTrue(ExportManifest.upToDate(dir, Map.of("gold.energy_price_monthly", 5L, "reference.operators", 1L))
+                .isEmpty(), "a table written since");
+        assertTrue(ExportManifest.upToDate(dir, Map.of("gold.energy_price_monthly", 4L)).isEmpty(), "another set");
+        Files.delete(written.csvFiles().get("energy_price_monthly"));
+        assertTrue(ExportManifest.upToDate(dir, versions).isEmpty(), "a file deleted");
+    }
+
+    @Test
     void pageIsSelfContainedAndEscapesTextFromData() throws Exception {
         ExportResult result = new ReportExporter().export(ExportFixtures.all(), ExportFixtures.operators(), folder,
                 RUN_DATE);
