@@ -22,6 +22,16 @@ import java.util.stream.Collectors;
  */
 public final class LakehouseProcess {
 
+    /**
+     * A child lives for seconds: the JIT's second tier and a concurrent collector cost it more CPU than they save
+     * (measured: a night with nothing new took 60 s of CPU in 35 s, and 33 s in 28 s with the first tier and the
+     * serial collector). With the first tier only, the JVM reserves 48 MiB for compiled code; a child fills it in some
+     * 45 s, and then prints "CodeCache is full. Compiler has been disabled" and interprets everything after
+     * (measured on a whole night of the small deliveries: 87 s and 130 s of CPU with 48 MiB, 70 s and 99 s with 256).
+     */
+    public static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=256m", "-XX:+UseSerialGC");
+
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final List<Path> classpathFirst = new ArrayList<>();
 
@@ -62,14 +72,7 @@ public final class LakehouseProcess {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("-Xmx768m");
-        // A child lives for seconds: the JIT's second tier and a concurrent collector cost it more CPU than they
-        // save (measured: a night with nothing new took 60 s of CPU in 35 s, and 33 s in 28 s with these two).
-        command.add("-XX:TieredStopAtLevel=1");
-        // With the first tier only, the JVM reserves 48 MiB for compiled code; a child fills it in some 45 s, and
-        // then prints "CodeCache is full. Compiler has been disabled" and interprets everything after. Measured on
-        // a whole night of the small deliveries: 87 s and 130 s of CPU with 48 MiB, 70 s and 99 s with this.
-        command.add("-XX:ReservedCodeCacheSize=256m");
-        command.add("-XX:+UseSerialGC");
+        command.addAll(SHORT_LIVED_JVM);
         command.addAll(jvmOptions());
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
