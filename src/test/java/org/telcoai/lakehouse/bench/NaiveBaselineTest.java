@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,6 +27,7 @@ import org.telcoai.lakehouse.demo.DemoOptions;
 import org.telcoai.lakehouse.demo.DemoSummary;
 import org.telcoai.lakehouse.gold.EnergyPriceMonthly;
 import org.telcoai.lakehouse.gold.GoldReport;
+import org.telcoai.lakehouse.gold.GpuVendorShare;
 import org.telcoai.lakehouse.gold.ReportSettings;
 import org.telcoai.lakehouse.pipeline.IngestJob;
 import org.telcoai.lakehouse.testing.SharedSpark;
@@ -64,6 +67,28 @@ class NaiveBaselineTest {
                     .toArray(org.apache.spark.sql.Column[]::new)).distinct().count(), report.name() + " keys");
         }
         assertMonthlyPricesCountEveryLoadedInterval();
+        assertWorldVendorUnitsCountEveryLoadedShipment();
+    }
+
+    /**
+     * gpu_vendor_share's WORLD rows worked out again in plain Java from the loaded shipments: every shipment's units
+     * once, under the calendar quarter of its ship date and its vendor.
+     */
+    private static void assertWorldVendorUnitsCountEveryLoadedShipment() {
+        Map<List<Object>, Long> expected = new HashMap<>();
+        for (Row row : spark.read().format("delta").load(baseline.tablePath(Layer.SILVER, "gpu_shipments"))
+                .select("ship_date", "vendor", "units").collectAsList()) {
+            LocalDate shipped = row.getDate(0).toLocalDate();
+            LocalDate quarter = LocalDate.of(shipped.getYear(), (shipped.getMonthValue() - 1) / 3 * 3 + 1, 1);
+            expected.merge(List.of(quarter, row.getString(1)), (long) row.getInt(2), Long::sum);
+        }
+        Map<List<Object>, Long> reported = new HashMap<>();
+        for (Row row : spark.read().format("delta").load(baselineGold(new GpuVendorShare()))
+                .where("region = 'WORLD'").select("quarter", "vendor", "units").collectAsList()) {
+            reported.put(List.of(row.getDate(0).toLocalDate(), row.getString(1)), row.getLong(2));
+        }
+        assertTrue(expected.size() > 10, "vendor quarters loaded: " + expected.size());
+        assertEquals(expected, reported);
     }
 
     /**
