@@ -62,7 +62,10 @@ public final class ExportManifest {
         }
     }
 
-    /** Records {@code result} as made from {@code versions}; written last, atomically, so it never vouches for half an export. */
+    /**
+     * Records {@code result} as made from {@code versions}. Written after the export and atomically, so it never
+     * vouches for half an export.
+     */
     public static void write(Map<String, Long> versions, ExportResult result) {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("versions", new LinkedHashMap<>(versions));
