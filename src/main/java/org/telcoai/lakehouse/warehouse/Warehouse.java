@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.VersionChecksum;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.CommitInfo;
@@ -357,16 +358,13 @@ public final class Warehouse {
      * files (50), and reading it is a file read where a count is a Spark job or three.
      */
     public OptionalLong rowCountFromStatistics(String table) {
-        Snapshot snapshot = snapshot(table);
-        if (snapshot.checksumOpt().isEmpty() || snapshot.checksumOpt().get().allFiles().isEmpty()) {
-            return OptionalLong.empty();
-        }
-        scala.collection.Seq<AddFile> files = snapshot.checksumOpt().get().allFiles().get();
-        if (files.size() != snapshot.checksumOpt().get().numFiles()) {
+        scala.Option<VersionChecksum> checksum = snapshot(table).checksumOpt();
+        if (checksum.isEmpty() || checksum.get().allFiles().isEmpty()
+                || checksum.get().allFiles().get().size() != checksum.get().numFiles()) {
             return OptionalLong.empty();
         }
         long rows = 0;
-        for (AddFile file : scala.collection.JavaConverters.seqAsJavaList(files)) {
+        for (AddFile file : scala.collection.JavaConverters.seqAsJavaList(checksum.get().allFiles().get())) {
             scala.Option<Object> records = file.numLogicalRecords();
             if (records.isEmpty()) {
                 return OptionalLong.empty();
