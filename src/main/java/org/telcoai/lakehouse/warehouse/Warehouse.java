@@ -6,9 +6,11 @@ import io.delta.tables.DeltaTableBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -24,6 +26,7 @@ import org.apache.spark.sql.delta.VersionChecksum;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.CommitInfo;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -91,10 +94,18 @@ public final class Warehouse {
         return root + "/" + parts[0] + ".db/" + parts[1];
     }
 
+    /**
+     * Creates the project's schemas the catalog lacks. One listing answers for all of them: a night asks several
+     * times, and each CREATE DATABASE IF NOT EXISTS is a command of its own with a catalog round trip.
+     */
     public void ensureSchemas() {
+        Set<String> existing = new HashSet<>(
+                scala.collection.JavaConverters.seqAsJavaList(spark.sessionState().catalog().listDatabases()));
         for (Layer layer : Layer.values()) {
-            // Identifiers are our own constants; the location follows spark.sql.warehouse.dir.
-            spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.schema());
+            if (!existing.contains(layer.schema())) {
+                // Identifiers are our own constants; the location follows spark.sql.warehouse.dir.
+                spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.schema());
+            }
         }
     }
 
@@ -219,8 +230,19 @@ public final class Warehouse {
      * Replaces exactly the rows matching {@code predicate}; the only way this project overwrites data. Written with
      * Delta's optimized write: the rows are regrouped by partition before writing, so a small report becomes one
      * file per partition instead of one per shuffle partition, night after night.
+     *
+     * <p>Into a table without files (a report's first computation, a first reference delivery) the rows are
+     * appended: there is nothing to replace, and Delta would rebuild the table's state to find that out. A row
+     * outside the predicate still fails the write, as replaceWhere's own check makes it fail.
      */
     public void replaceWhere(String table, Dataset<Row> rows, String predicate) {
+        if (fileCount(table) == 0) {
+            Dataset<Row> checked = predicate.equals("true") ? rows
+                    : rows.where(functions.expr("assert_true(" + predicate + ")").isNull());
+            DeltaRetry.run("append to empty " + table, commitAttempts, () -> checked.write().format("delta")
+                    .mode("append").option("optimizeWrite", "true").save(location(table)));
+            return;
+        }
         DeltaRetry.run("replace " + table + " where " + predicate, commitAttempts, () -> rows.write()
                 .format("delta").mode("overwrite").option("replaceWhere", predicate).option("optimizeWrite", "true")
                 .save(location(table)));

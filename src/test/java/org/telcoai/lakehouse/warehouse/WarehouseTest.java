@@ -44,7 +44,13 @@ class WarehouseTest {
     void versionAndCommitMetricsComeFromTheLog() {
         warehouse.ensureTable(TABLE, SCHEMA, List.of(), Map.of());
         assertEquals(0, warehouse.version(TABLE));
+        // Into the empty table replaceWhere appends, and still refuses a row outside its predicate.
+        Exception outside = assertThrows(Exception.class, () -> warehouse.replaceWhere(TABLE, rows(2, 3), "id = 2"));
+        assertTrue(String.valueOf(outside.getMessage()).contains("is not true"), outside::getMessage);
+        assertEquals(0, warehouse.version(TABLE));
         warehouse.replaceWhere(TABLE, rows(1, 2, 3), "true");
+        assertEquals(3, warehouse.lastCommit(TABLE).metric("numOutputRows"));
+        assertEquals(1, warehouse.version(TABLE));
         warehouse.replaceWhere(TABLE, rows(2), "id = 2");
 
         Warehouse.Commit last = warehouse.lastCommit(TABLE);
