@@ -236,16 +236,17 @@ public final class Warehouse {
      * outside the predicate still fails the write, as replaceWhere's own check makes it fail.
      */
     public void replaceWhere(String table, Dataset<Row> rows, String predicate) {
-        if (fileCount(table) == 0) {
-            Dataset<Row> checked = predicate.equals("true") ? rows
-                    : rows.where(functions.expr("assert_true(" + predicate + ")").isNull());
-            DeltaRetry.run("append to empty " + table, commitAttempts, () -> checked.write().format("delta")
-                    .mode("append").option("optimizeWrite", "true").save(location(table)));
-            return;
-        }
-        DeltaRetry.run("replace " + table + " where " + predicate, commitAttempts, () -> rows.write()
-                .format("delta").mode("overwrite").option("replaceWhere", predicate).option("optimizeWrite", "true")
-                .save(location(table)));
+        DeltaRetry.run("replace " + table + " where " + predicate, commitAttempts, () -> {
+            // Asked again on a retry: the writer that won the race may have left files.
+            if (fileCount(table) == 0) {
+                Dataset<Row> checked = predicate.equals("true") ? rows
+                        : rows.where(functions.expr("assert_true(" + predicate + ")").isNull());
+                checked.write().format("delta").mode("append").option("optimizeWrite", "true").save(location(table));
+            } else {
+                rows.write().format("delta").mode("overwrite").option("replaceWhere", predicate)
+                        .option("optimizeWrite", "true").save(location(table));
+            }
+        });
     }
 
     /**
