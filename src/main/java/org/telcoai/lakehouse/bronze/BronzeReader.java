@@ -79,10 +79,17 @@ public final class BronzeReader {
         LandingFileReader reader = new LandingFileReader(in, file.format(), columns);
         Date delivery = file.deliveryDate() == null ? null : Date.valueOf(file.deliveryDate());
         return new Iterator<>() {
+            /** Closed at the end of the file; a caller may ask hasNext again after that (Spark's cache does). */
+            private boolean exhausted;
+
             @Override
             public boolean hasNext() {
+                if (exhausted) {
+                    return false;
+                }
                 boolean more = reader.hasNext();
                 if (!more) {
+                    exhausted = true;
                     try {
                         reader.close();
                     } catch (IOException e) {

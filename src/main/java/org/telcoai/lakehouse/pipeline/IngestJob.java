@@ -310,17 +310,22 @@ public final class IngestJob {
         LOG.info("{}: batch {}: reading {} files ({} bytes)", spec.name(), batch, readable.size(),
                 readable.stream().mapToLong(FileInspection::bytes).sum());
         long step = System.nanoTime();
-        warehouse.appendIdempotent(bronzeTable,
-                bronzeReader.read(spec, readable, batch, runId, Instant.now()), "ingest " + bronzeTable, batch);
-        Map<String, Long> versions = new TreeMap<>();
-        versions.put(bronzeTable, warehouse.version(bronzeTable));
-        step = logStep(spec, batch, "appended to " + bronzeTable, step);
-
-        // Silver and quarantine are fed from bronze, not from the parse, so a resumed batch sees what is there.
-        Dataset<Row> batchRows = warehouse.read(bronzeTable).where(col(Lineage.INGEST_BATCH).equalTo(batch));
-        Dataset<Row> validated = Validation.validate(spec, batchRows, references)
+        // Kept until the batch is validated: the append fills the cache, and validation reads the same rows from it.
+        Dataset<Row> parsed = bronzeReader.read(spec, readable, batch, runId, Instant.now())
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> validated = null;
         try {
+            boolean appended = warehouse.appendIdempotent(bronzeTable, parsed, "ingest " + bronzeTable, batch);
+            Map<String, Long> versions = new TreeMap<>();
+            versions.put(bronzeTable, warehouse.version(bronzeTable));
+            step = logStep(spec, batch, appended ? "appended to " + bronzeTable
+                    : "already in " + bronzeTable + ", appended by an earlier run", step);
+
+            // Silver and quarantine are fed with what bronze holds for the batch: the rows just appended, or, when an
+            // earlier run appended them and died before finishing the batch, bronze's own rows.
+            Dataset<Row> batchRows = appended ? parsed
+                    : warehouse.read(bronzeTable).where(col(Lineage.INGEST_BATCH).equalTo(batch));
+            validated = Validation.validate(spec, batchRows, references).persist(StorageLevel.MEMORY_AND_DISK());
             // Counting first fills the cache, and tells whether there is anything to quarantine at all.
             Map<String, long[]> perFile = new HashMap<>();
             for (Row row : validated.groupBy(Lineage.SOURCE_FILE)
@@ -328,6 +333,7 @@ public final class IngestJob {
                     .collectAsList()) {
                 perFile.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2)});
             }
+            parsed.unpersist();
             String quarantineTable = QuarantineSchema.table(spec);
             long rejectedRows = perFile.values().stream().mapToLong(counts -> counts[1]).sum();
             if (rejectedRows > 0) {
@@ -371,7 +377,10 @@ public final class IngestJob {
             return new DatasetResult(spec.name(), readable.size(), rejected, 0, read, read - quarantined,
                     quarantined, silverCount(spec), versions);
         } finally {
-            validated.unpersist();
+            parsed.unpersist();
+            if (validated != null) {
+                validated.unpersist();
+            }
         }
     }
 

@@ -26,6 +26,7 @@ import org.apache.spark.sql.delta.VersionChecksum;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.CommitInfo;
+import org.apache.spark.sql.delta.actions.SetTransaction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -219,11 +220,31 @@ public final class Warehouse {
      * Appends once per (appId, version): Delta records the pair in the commit and skips a later write with a
      * version not above it, so a re-run after a crash cannot duplicate the batch. Writer options, unlike the
      * session-wide txnAppId settings, cannot leak into the next write.
+     *
+     * @return whether this call committed the rows: false when an earlier run had already appended them
      */
-    public void appendIdempotent(String table, Dataset<Row> rows, String appId, long version) {
+    public boolean appendIdempotent(String table, Dataset<Row> rows, String appId, long version) {
+        long before = snapshot(table).version(); // -1: no table yet, this write creates it
         DeltaRetry.run("append to " + table, commitAttempts, () -> rows.write().format("delta").mode("append")
                 .option("txnAppId", appId).option("txnVersion", version)
                 .save(location(table)));
+        long after = version(table);
+        return after > before && carriesTransaction(table, after, appId, version);
+    }
+
+    /** Whether the commit of {@code commitVersion} is the idempotent write (appId, txnVersion), from its file alone. */
+    private boolean carriesTransaction(String table, long commitVersion, String appId, long txnVersion) {
+        scala.collection.Iterator<scala.Tuple2<Object, scala.collection.Seq<Action>>> commits =
+                deltaLog(table).getChanges(commitVersion, true);
+        if (!commits.hasNext()) {
+            return false;
+        }
+        for (Action action : scala.collection.JavaConverters.seqAsJavaList(commits.next()._2())) {
+            if (action instanceof SetTransaction txn && txn.appId().equals(appId) && txn.version() == txnVersion) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

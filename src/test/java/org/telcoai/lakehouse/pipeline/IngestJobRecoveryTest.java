@@ -114,6 +114,8 @@ class IngestJobRecoveryTest {
         assertEquals(List.of("C1", "C4"), silver.keySet().stream().sorted().toList());
         assertEquals(new BigDecimal("2000000.0000"), silver.get("C1").getAs("amount"));
         assertEquals(new BigDecimal("1400.0000"), silver.get("C1").getAs("amount_usd"));
+        // Fed with what bronze held for the batch (the crashed run's rows), not with a parse of its own.
+        assertEquals("run-crashed", silver.get("C1").getAs(Lineage.INGEST_RUN_ID));
         for (Entry entry : log.entries(spec.name())) {
             assertEquals(Status.INGESTED, entry.status(), entry.toString());
             if (entry.batch() == batch) {

@@ -2,6 +2,7 @@ package org.telcoai.lakehouse.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -318,15 +319,15 @@ class IngestJobTest {
         StructType schema = DataTypes.createStructType(List.of(
                 DataTypes.createStructField("n", DataTypes.IntegerType, false)));
         Dataset<Row> rows = spark.createDataFrame(List.of(RowFactory.create(1), RowFactory.create(2)), schema);
-        warehouse.appendIdempotent(table, rows, "probe", 7);
+        assertTrue(warehouse.appendIdempotent(table, rows, "probe", 7), "this call wrote the rows");
         long version = warehouse.version(table);
         assertEquals(2, warehouse.read(table).count());
-        warehouse.appendIdempotent(table, rows, "probe", 7);
+        assertFalse(warehouse.appendIdempotent(table, rows, "probe", 7), "already written");
         assertEquals(version, warehouse.version(table));
         assertEquals(2, warehouse.read(table).count());
-        warehouse.appendIdempotent(table, rows, "probe", 6);
+        assertFalse(warehouse.appendIdempotent(table, rows, "probe", 6));
         assertEquals(2, warehouse.read(table).count(), "an older version is skipped too");
-        warehouse.appendIdempotent(table, rows, "probe", 8);
+        assertTrue(warehouse.appendIdempotent(table, rows, "probe", 8));
         assertEquals(version + 1, warehouse.version(table));
         assertEquals(4, warehouse.read(table).count());
     }
