@@ -21,6 +21,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telcoai.lakehouse.datasets.DatasetSpec;
@@ -54,6 +55,12 @@ public final class ReportJob {
     /** How a report was brought up to date; AS_OF: computed from the versions known on a past delivery date. */
     public enum Mode { FULL, INCREMENTAL, UNCHANGED, AS_OF }
 
+    /**
+     * Inputs up to this size (their files, as the checksum gives it) are cached once for all the reports that read
+     * them; a larger table is read by each report, so that an incremental report still prunes its partitions.
+     */
+    static final long SHARED_INPUT_BYTES = 64L << 20;
+
     /** The column {@code gold_asof.<report>} adds: the delivery date the rows are as of. */
     public static final String AS_OF = "as_of";
 
@@ -80,6 +87,14 @@ public final class ReportJob {
      * versions of the same table); uncached when the run ends.
      */
     private final Map<String, Dataset<Row>> changeFeeds = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * A small input that several of the run's reports read (silver GPU shipments feed five), cached at its version
+     * once: each report would otherwise list the table's files again, twice for a table with deletion vectors.
+     * Keyed by table and version; uncached when the run ends.
+     */
+    private final Map<String, Dataset<Row>> sharedInputs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Tables read by more than one report of the current run. */
+    private final Set<String> readBySeveral = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ReportJob(Warehouse warehouse, ReportSettings settings) {
         this.warehouse = warehouse;
@@ -100,6 +115,13 @@ public final class ReportJob {
         Map<String, Long> currentVersions = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, GoldReport> byTable = reports.stream()
                 .collect(Collectors.toMap(r -> Layer.GOLD.table(r.name()), r -> r));
+        reports.stream().flatMap(report -> report.sources().stream())
+                .collect(Collectors.groupingBy(source -> source, Collectors.counting()))
+                .forEach((source, readers) -> {
+                    if (readers > 1 && !byTable.containsKey(source)) {
+                        readBySeveral.add(source);
+                    }
+                });
         try {
             return DependentTasks.run(warehouse.spark(), "report", reports,
                     report -> report.sources().stream().map(byTable::get).filter(Objects::nonNull).toList(),
@@ -131,6 +153,9 @@ public final class ReportJob {
         } finally {
             changeFeeds.values().forEach(Dataset::unpersist);
             changeFeeds.clear();
+            sharedInputs.values().forEach(Dataset::unpersist);
+            sharedInputs.clear();
+            readBySeveral.clear();
             // Also after a failure: the reports already written need not be recomputed by the next run.
             synchronized (computed) {
                 watermarks.save(List.copyOf(computed));
@@ -227,7 +252,7 @@ public final class ReportJob {
         DatasetSpec facts = report.incremental().facts();
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         for (Map.Entry<String, Long> source : versions.entrySet()) {
-            Dataset<Row> rows = warehouse.readAt(source.getKey(), source.getValue());
+            Dataset<Row> rows = input(source.getKey(), source.getValue());
             boolean isFacts = facts != null && source.getKey().equals(SilverSchema.table(facts));
             tables.put(source.getKey(), isFacts && plan.factFilter() != null ? rows.where(plan.factFilter()) : rows);
         }
@@ -244,6 +269,16 @@ public final class ReportJob {
         long written = commit.version() == before ? 0
                 : commit.metric("numOutputRows") - commit.metricOrZero("numCopiedRows");
         return new ReportResult(table, written, commit.version(), plan.mode(), plan.reason());
+    }
+
+    /** A report's input at the version its watermark records: shared when several reports read a small table. */
+    private Dataset<Row> input(String table, long version) {
+        if (!readBySeveral.contains(table)
+                || warehouse.sizeInBytes(table).orElse(Long.MAX_VALUE) > SHARED_INPUT_BYTES) {
+            return warehouse.readAt(table, version);
+        }
+        return sharedInputs.computeIfAbsent(table + "@" + version,
+                key -> warehouse.readAt(table, version).persist(StorageLevel.MEMORY_AND_DISK()));
     }
 
     private Plan plan(GoldReport report, String table, boolean exists, Map<String, Long> previous,

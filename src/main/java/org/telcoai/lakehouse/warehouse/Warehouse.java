@@ -385,6 +385,12 @@ public final class Warehouse {
         return snapshot.checksumOpt().isDefined() ? snapshot.checksumOpt().get().numFiles() : snapshot.numOfFiles();
     }
 
+    /** Bytes of the current version's data files, from its checksum file; empty when the version has none. */
+    public OptionalLong sizeInBytes(String table) {
+        scala.Option<VersionChecksum> checksum = snapshot(table).checksumOpt();
+        return checksum.isDefined() ? OptionalLong.of(checksum.get().tableSizeBytes()) : OptionalLong.empty();
+    }
+
     /**
      * Rows of the table's current version. A small table's checksum file lists its data files (Delta keeps up to 50
      * there, see {@link #rowCountFromStatistics}), whose statistics give the count without a Spark job; otherwise
