@@ -234,17 +234,19 @@ public final class Warehouse {
 
     /** Whether the commit of {@code commitVersion} is the idempotent write (appId, txnVersion), from its file alone. */
     private boolean carriesTransaction(String table, long commitVersion, String appId, long txnVersion) {
+        return commitActions(table, commitVersion).stream().anyMatch(action -> action instanceof SetTransaction txn
+                && txn.appId().equals(appId) && txn.version() == txnVersion);
+    }
+
+    /** The actions of one commit, read from its file: no Spark job. */
+    private List<Action> commitActions(String table, long version) {
         scala.collection.Iterator<scala.Tuple2<Object, scala.collection.Seq<Action>>> commits =
-                deltaLog(table).getChanges(commitVersion, true);
+                deltaLog(table).getChanges(version, true);
         if (!commits.hasNext()) {
-            return false;
+            throw new IllegalStateException(table + " has no commit file for version " + version + " at "
+                    + location(table));
         }
-        for (Action action : scala.collection.JavaConverters.seqAsJavaList(commits.next()._2())) {
-            if (action instanceof SetTransaction txn && txn.appId().equals(appId) && txn.version() == txnVersion) {
-                return true;
-            }
-        }
-        return false;
+        return scala.collection.JavaConverters.seqAsJavaList(commits.next()._2());
     }
 
     /**
@@ -293,13 +295,7 @@ public final class Warehouse {
      */
     public Commit lastCommit(String table) {
         long version = version(table);
-        scala.collection.Iterator<scala.Tuple2<Object, scala.collection.Seq<Action>>> commits =
-                deltaLog(table).getChanges(version, true);
-        if (!commits.hasNext()) {
-            throw new IllegalStateException(table + " has no commit file for version " + version + " at "
-                    + location(table));
-        }
-        for (Action action : scala.collection.JavaConverters.seqAsJavaList(commits.next()._2())) {
+        for (Action action : commitActions(table, version)) {
             if (action instanceof CommitInfo info) {
                 return new Commit(version, info.operationMetrics().isEmpty() ? Map.of()
                         : Map.copyOf(scala.collection.JavaConverters.mapAsJavaMap(info.operationMetrics().get())));
