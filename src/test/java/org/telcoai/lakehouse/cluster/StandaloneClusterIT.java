@@ -240,9 +240,11 @@ class StandaloneClusterIT {
         env.put("LAKEHOUSE_DRIVER_MEMORY", "1g");
         // The reference run shares the two cores with the cluster, so it gets the settings that cut the CPU time of
         // the process tests' children and of the tests' session on tiny data (the first JIT tier, the serial
-        // collector, no code generation); none of them changes a row it writes.
+        // collector, no code generation, no adaptive execution or broadcasts: see LakehouseProcess); none of them
+        // changes a row it writes.
         StringBuilder javaOpts = new StringBuilder(String.join(" ", LakehouseProcess.SHORT_LIVED_JVM))
-                .append(" -Dspark.sql.codegen.wholeStage=false -Dspark.sql.codegen.factoryMode=NO_CODEGEN ");
+                .append(" -Dspark.sql.codegen.wholeStage=false -Dspark.sql.codegen.factoryMode=NO_CODEGEN")
+                .append(" -Dspark.sql.adaptive.enabled=false -Dspark.sql.autoBroadcastJoinThreshold=-1 ");
         SMALL_DATA.forEach((key, value) -> javaOpts.append("-D").append(key).append('=').append(value).append(' '));
         env.put("LAKEHOUSE_JAVA_OPTS", javaOpts.toString().trim());
         Process process = local.start();
