@@ -3,6 +3,7 @@ package org.telcoai.lakehouse.cli;
 import java.util.concurrent.CountDownLatch;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.apache.hive.service.cli.thrift.ThriftCLIService;
 import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ final class ServeCommand extends SparkJob {
             description = "Interface to listen on. Default: lakehouse.serve.host (localhost).")
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Port. Default: lakehouse.serve.port (10000).")
+    @Option(names = "--port", paramLabel = "PORT", description = "Port; 0 takes any free port, and the log's "
+            + "\"JDBC server ready\" line names it. Default: lakehouse.serve.port (10000).")
     Integer port;
 
     private JdbcEndpoint endpoint;
@@ -60,13 +62,21 @@ final class ServeCommand extends SparkJob {
         endpoint.configure(spark);
         HiveThriftServer2 server = HiveThriftServer2.startWithContext(spark.sqlContext());
         try {
-            LOG.info("JDBC server ready on {} (warehouse {}): connect with {}", endpoint.bindAddress(),
-                    warehouse.root(), endpoint.jdbcUrl());
+            JdbcEndpoint bound = endpoint.bound(boundPort(server));
+            LOG.info("JDBC server ready on {} (warehouse {}): connect with {}", bound.bindAddress(),
+                    warehouse.root(), bound.jdbcUrl());
             stop.await();
         } finally {
             server.stop();
         }
         return 0;
+    }
+
+    /** The port the Thrift service listens on: it binds while starting, and for port 0 records the one it got. */
+    private static int boundPort(HiveThriftServer2 server) {
+        return server.getServices().stream().filter(ThriftCLIService.class::isInstance)
+                .map(service -> ((ThriftCLIService) service).getPortNumber()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the JDBC server started without a Thrift service"));
     }
 
     @Override

@@ -7,7 +7,11 @@ import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import org.apache.spark.sql.SparkSession;
 
-/** Where the Spark Thrift (HiveServer2) JDBC server of {@code serve} listens, and the URL clients use. */
+/**
+ * Where the Spark Thrift (HiveServer2) JDBC server of {@code serve} listens, and the URL clients use. Port 0 asks for
+ * any free port: the server binds it and the log names it, so a script or test never picks a port that another
+ * process may take before the server binds it.
+ */
 public record JdbcEndpoint(String host, int port) {
 
     public JdbcEndpoint {
@@ -16,9 +20,15 @@ public record JdbcEndpoint(String host, int port) {
             throw new IllegalArgumentException("the JDBC server's host must not be empty (0.0.0.0 listens on every "
                     + "interface)");
         }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("the JDBC server's port must be in 1..65535, not " + port);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("the JDBC server's port must be in 0..65535 (0: any free port), not "
+                    + port);
         }
+    }
+
+    /** The same host on the port the server bound: the one asked for, or the free port it got for 0. */
+    public JdbcEndpoint bound(int actualPort) {
+        return new JdbcEndpoint(host, actualPort);
     }
 
     public String bindAddress() {

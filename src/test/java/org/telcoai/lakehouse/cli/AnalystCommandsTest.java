@@ -49,7 +49,8 @@ class AnalystCommandsTest {
     void servePortOutOfRangeIsUsageError() {
         Outcome outcome = run("serve", "--port", "70000", "--warehouse", warehouse());
         assertEquals(2, outcome.code(), outcome.err());
-        assertEquals(List.of("error: the JDBC server's port must be in 1..65535, not 70000"), outcome.errLines());
+        assertEquals(List.of("error: the JDBC server's port must be in 0..65535 (0: any free port), not 70000"),
+                outcome.errLines());
     }
 
     @Test

@@ -99,6 +99,14 @@ class MetastoreSettingsTest {
     void emptyHostWouldMeanEveryInterfaceAndIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new JdbcEndpoint(" ", 10000));
         assertThrows(IllegalArgumentException.class, () -> new JdbcEndpoint("localhost", 70000));
+        assertThrows(IllegalArgumentException.class, () -> new JdbcEndpoint("localhost", -1));
+    }
+
+    @Test
+    void portZeroAsksForAnyFreePortAndTheUrlNamesTheOneBound() {
+        JdbcEndpoint any = new JdbcEndpoint("127.0.0.1", 0);
+        assertEquals("jdbc:hive2://127.0.0.1:41234/default", any.bound(41234).jdbcUrl());
+        assertEquals("127.0.0.1:41234", any.bound(41234).bindAddress());
     }
 
     @Test
