@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,17 +35,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.telcoai.lakehouse.bronze.Lineage;
 import org.telcoai.lakehouse.datasets.DatasetSpec;
 import org.telcoai.lakehouse.datasets.Datasets;
 import org.telcoai.lakehouse.gold.GoldReport;
 import org.telcoai.lakehouse.gold.GoldReports;
-import org.telcoai.lakehouse.gold.ReportSettings;
-import org.telcoai.lakehouse.landing.LandingZone;
 import org.telcoai.lakehouse.ops.IngestLog;
 import org.telcoai.lakehouse.ops.JobRuns;
-import org.telcoai.lakehouse.pipeline.IngestJob;
-import org.telcoai.lakehouse.pipeline.ReportJob;
 import org.telcoai.lakehouse.quarantine.QuarantineSchema;
 import org.telcoai.lakehouse.silver.SilverSchema;
 import org.telcoai.lakehouse.silver.SilverVersions;
@@ -56,7 +57,7 @@ import org.telcoai.lakehouse.warehouse.Warehouse;
 
 /**
  * The command line as the separate processes it runs as, on the same small deliveries, compared with one
- * uninterrupted night computed in this JVM:
+ * uninterrupted nightly process on a warehouse of its own:
  * <ul>
  *   <li>faults injected into nightly processes, one after another on one warehouse: a disk that fills up, then
  *       SIGKILL at five points, each run meeting the next fault while it redoes what the faults before it left
@@ -69,9 +70,15 @@ import org.telcoai.lakehouse.warehouse.Warehouse;
  * </ul>
  * Children run with the JIT's first tier only and the serial collector: for a JVM that lives half a minute that
  * halves its CPU time, so the two threads' children share the two cores instead of queueing for them.
+ *
+ * <p>Every night here is a process, and this JVM only reads their tables by path: it never touches the shared
+ * warehouse or catalog. So this class runs beside the others ({@code CONCURRENT}; src/test/resources/
+ * junit-platform.properties), which use the cores its children leave idle: when the fault chain's last children run
+ * alone, one at a time, they keep little more than one core busy.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT)
 class LakehouseProcessesTest {
 
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(10);
@@ -101,6 +108,9 @@ class LakehouseProcessesTest {
     record Fault(String name, String path, String action) { }
 
     private record Totals(long rows, long intervals) { }
+
+    /** The uninterrupted night's tables (rows sorted, run ids aside) and its ingest log by file. */
+    private record Reference(Map<String, List<String>> tables, Map<String, String> ingestLog) { }
 
     /** A finished child: its exit code and its log's lines. */
     private record Outcome(int exit, List<String> log) {
@@ -133,33 +143,47 @@ class LakehouseProcessesTest {
     private Path landing;
     private Path faultConf;
     private int metastorePort;
-    private Map<String, List<String>> uninterruptedTables;
-    private Map<String, String> uninterruptedIngestLog;
+    private CompletableFuture<Reference> uninterrupted;
     private CompletableFuture<SharedCatalogRuns> sharedCatalog;
     private final List<Process> children = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
-    void startTheSharedCatalogRunsAndComputeTheUninterruptedNight() throws Exception {
+    void startTheUninterruptedNightAndTheSharedCatalogRuns() throws Exception {
         root = SharedSpark.newTempDir("processes-");
         landing = root.resolve("landing");
         SmallDeliveries.write(landing);
         faultConf = FaultyLocalFileSystem.enableIn(root.resolve("fault-conf"));
         metastorePort = Ports.free();
-        sharedCatalog = CompletableFuture.supplyAsync(this::sharedCatalogRuns);
+        // A thread each (the common pool may have a single one on two cores), beside the fault chain.
+        Executor threadPerTask = task -> new Thread(task, "processes-test-" + task.hashCode()).start();
+        uninterrupted = CompletableFuture.supplyAsync(this::uninterruptedNight, threadPerTask);
+        sharedCatalog = CompletableFuture.supplyAsync(this::sharedCatalogRuns, threadPerTask);
+    }
 
-        // The reference: the same night uninterrupted, in this JVM (the tables by path are what is compared).
-        SharedSpark.resetWarehouse();
-        Warehouse reference = SharedSpark.warehouse();
-        new IngestJob(reference, new LandingZone(landing.toString(),
-                SharedSpark.spark().sparkContext().hadoopConfiguration()), "run-uninterrupted")
-                .run(SmallDeliveries.DAY_2, Datasets.ALL);
-        new ReportJob(reference, ReportSettings.DEFAULTS).run(GoldReports.ALL, false, "run-uninterrupted");
-        uninterruptedTables = rows(reference, allTables());
-        uninterruptedIngestLog = ingestLogByFile(reference);
-        for (GoldReport report : GoldReports.ALL) {
-            assertFalse(uninterruptedTables.get(Layer.GOLD.table(report.name())).isEmpty(),
-                    report.name() + " has rows on these deliveries, so its comparison means something");
+    /** The reference: the same night, uninterrupted, on a warehouse and embedded catalog of its own. */
+    private Reference uninterruptedNight() {
+        try {
+            Path log = root.resolve("uninterrupted.log");
+            LakehouseProcess night = new LakehouseProcess(root.resolve("uninterrupted"), 0)
+                    .with("lakehouse.landing", landing.toString())
+                    .with("lakehouse.metastore.mode", "embedded");
+            assertEquals(0, night.run(log, CHILD_TIMEOUT, "nightly", "--run-date", RUN_DATE),
+                    () -> LakehouseProcess.tail(log));
+            Warehouse reference = warehouse("uninterrupted");
+            Reference tables = new Reference(rows(reference, allTables()), ingestLogByFile(reference));
+            for (GoldReport report : GoldReports.ALL) {
+                assertFalse(tables.tables().get(Layer.GOLD.table(report.name())).isEmpty(),
+                        report.name() + " has rows on these deliveries, so its comparison means something");
+            }
+            return tables;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the uninterrupted night", e);
         }
+    }
+
+    private Reference reference() throws Exception {
+        return uninterrupted.get(CHILD_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
     }
 
     @AfterAll
@@ -201,8 +225,8 @@ class LakehouseProcessesTest {
         history.forEach(line -> System.out.println("fault chain: " + line));
 
         Warehouse recovered = warehouse(home);
-        assertEquals(uninterruptedTables, rows(recovered, allTables()), "after " + history);
-        assertEquals(uninterruptedIngestLog, ingestLogByFile(recovered));
+        assertEquals(reference().tables(), rows(recovered, allTables()), "after " + history);
+        assertEquals(reference().ingestLog(), ingestLogByFile(recovered));
         assertJobRunsShowTheInterruptedRunsAsNeverFinished(recovered, CHAIN.size());
     }
 
@@ -227,8 +251,8 @@ class LakehouseProcessesTest {
         // The night that waited found every report unchanged, so the other's exports of the same versions stand.
         assertEquals(1, runs.nightsAtOnce.stream().filter(night -> night.log().stream()
                 .anyMatch(line -> line.contains("are up to date: written from the same table versions"))).count());
-        assertEquals(uninterruptedTables, runs.tablesAfterBoth, "two nights at once");
-        assertEquals(uninterruptedIngestLog, runs.ingestLogAfterBoth);
+        assertEquals(reference().tables(), runs.tablesAfterBoth, "two nights at once");
+        assertEquals(reference().ingestLog(), runs.ingestLogAfterBoth);
     }
 
     @Test
@@ -300,9 +324,10 @@ class LakehouseProcessesTest {
             runs.sqlQuery = await(query, queryLog);
             runs.sqlFile = await(file, fileLog);
 
-            runs.servePort = Ports.free();
+            // Port 0: the server binds any free port and its log names it, so no other process can take it first.
             Path serveLog = home.resolve("serve.log");
-            Process serve = start(lakehouse, serveLog, "serve", "--port", Integer.toString(runs.servePort));
+            Process serve = start(lakehouse, serveLog, "serve", "--host", "localhost", "--port", "0");
+            runs.servePort = awaitServePort(serve, serveLog);
             try (Connection connection = connect(jdbcUrl(runs.servePort), serve, serveLog)) {
                 runs.jdbcBefore = totals(connection);
                 runs.byPathBefore = totalsByPath(warehouse);
@@ -426,6 +451,26 @@ class LakehouseProcessesTest {
         }
         LakehouseProcess.destroy(child);
         throw new AssertionError("never reached the kill point in " + CHILD_TIMEOUT);
+    }
+
+    /** The port of serve's "JDBC server ready on localhost:PORT" line, once the server has bound it. */
+    private static int awaitServePort(Process serve, Path serveLog) throws Exception {
+        Pattern ready = Pattern.compile("JDBC server ready on localhost:(\\d+) ");
+        long deadline = System.nanoTime() + CHILD_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(serveLog)) {
+                Matcher port = ready.matcher(Files.readString(serveLog, StandardCharsets.UTF_8));
+                if (port.find()) {
+                    return Integer.parseInt(port.group(1));
+                }
+            }
+            if (!serve.isAlive()) {
+                throw new AssertionError("serve exited with " + serve.exitValue() + " before it was ready; log:\n"
+                        + LakehouseProcess.tail(serveLog));
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("serve not ready after " + CHILD_TIMEOUT + "; log:\n" + LakehouseProcess.tail(serveLog));
     }
 
     private Connection connect(String url, Process serve, Path serveLog) throws Exception {

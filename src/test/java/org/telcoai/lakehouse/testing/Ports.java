@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
-/** Free TCP ports for servers that tests start, so a test never collides with a server already running here. */
+/**
+ * A port free at the moment of asking, for a server that cannot bind port 0 and say which port it got (the
+ * metastore's Derby network server). Another process may take it before the server binds it; servers that can bind
+ * port 0 (serve, the cluster's Master and Workers, HDFS) are started that way instead.
+ */
 public final class Ports {
 
     private Ports() { }
