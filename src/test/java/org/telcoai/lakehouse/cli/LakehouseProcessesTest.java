@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,15 +34,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.telcoai.lakehouse.bronze.Lineage;
 import org.telcoai.lakehouse.datasets.DatasetSpec;
 import org.telcoai.lakehouse.datasets.Datasets;
 import org.telcoai.lakehouse.gold.GoldReport;
 import org.telcoai.lakehouse.gold.GoldReports;
+import org.telcoai.lakehouse.gold.ReportSettings;
+import org.telcoai.lakehouse.landing.LandingZone;
 import org.telcoai.lakehouse.ops.IngestLog;
 import org.telcoai.lakehouse.ops.JobRuns;
+import org.telcoai.lakehouse.pipeline.IngestJob;
+import org.telcoai.lakehouse.pipeline.ReportJob;
 import org.telcoai.lakehouse.quarantine.QuarantineSchema;
 import org.telcoai.lakehouse.silver.SilverSchema;
 import org.telcoai.lakehouse.silver.SilverVersions;
@@ -57,7 +58,7 @@ import org.telcoai.lakehouse.warehouse.Warehouse;
 
 /**
  * The command line as the separate processes it runs as, on the same small deliveries, compared with one
- * uninterrupted nightly process on a warehouse of its own:
+ * uninterrupted night computed in this JVM:
  * <ul>
  *   <li>faults injected into nightly processes, one after another on one warehouse: a disk that fills up, then
  *       SIGKILL at five points, each run meeting the next fault while it redoes what the faults before it left
@@ -70,15 +71,9 @@ import org.telcoai.lakehouse.warehouse.Warehouse;
  * </ul>
  * Children run with the JIT's first tier only and the serial collector: for a JVM that lives half a minute that
  * halves its CPU time, so the two threads' children share the two cores instead of queueing for them.
- *
- * <p>Every night here is a process, and this JVM only reads their tables by path: it never touches the shared
- * warehouse or catalog. So this class runs beside the others ({@code CONCURRENT}; src/test/resources/
- * junit-platform.properties), which use the cores its children leave idle: when the fault chain's last children run
- * alone, one at a time, they keep little more than one core busy.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Execution(ExecutionMode.CONCURRENT)
 class LakehouseProcessesTest {
 
     private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(10);
@@ -108,9 +103,6 @@ class LakehouseProcessesTest {
     record Fault(String name, String path, String action) { }
 
     private record Totals(long rows, long intervals) { }
-
-    /** The uninterrupted night's tables (rows sorted, run ids aside) and its ingest log by file. */
-    private record Reference(Map<String, List<String>> tables, Map<String, String> ingestLog) { }
 
     /** A finished child: its exit code and its log's lines. */
     private record Outcome(int exit, List<String> log) {
@@ -143,47 +135,33 @@ class LakehouseProcessesTest {
     private Path landing;
     private Path faultConf;
     private int metastorePort;
-    private CompletableFuture<Reference> uninterrupted;
+    private Map<String, List<String>> uninterruptedTables;
+    private Map<String, String> uninterruptedIngestLog;
     private CompletableFuture<SharedCatalogRuns> sharedCatalog;
     private final List<Process> children = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
-    void startTheUninterruptedNightAndTheSharedCatalogRuns() throws Exception {
+    void startTheSharedCatalogRunsAndComputeTheUninterruptedNight() throws Exception {
         root = SharedSpark.newTempDir("processes-");
         landing = root.resolve("landing");
         SmallDeliveries.write(landing);
         faultConf = FaultyLocalFileSystem.enableIn(root.resolve("fault-conf"));
         metastorePort = Ports.free();
-        // A thread each (the common pool may have a single one on two cores), beside the fault chain.
-        Executor threadPerTask = task -> new Thread(task, "processes-test-" + task.hashCode()).start();
-        uninterrupted = CompletableFuture.supplyAsync(this::uninterruptedNight, threadPerTask);
-        sharedCatalog = CompletableFuture.supplyAsync(this::sharedCatalogRuns, threadPerTask);
-    }
+        sharedCatalog = CompletableFuture.supplyAsync(this::sharedCatalogRuns);
 
-    /** The reference: the same night, uninterrupted, on a warehouse and embedded catalog of its own. */
-    private Reference uninterruptedNight() {
-        try {
-            Path log = root.resolve("uninterrupted.log");
-            LakehouseProcess night = new LakehouseProcess(root.resolve("uninterrupted"), 0)
-                    .with("lakehouse.landing", landing.toString())
-                    .with("lakehouse.metastore.mode", "embedded");
-            assertEquals(0, night.run(log, CHILD_TIMEOUT, "nightly", "--run-date", RUN_DATE),
-                    () -> LakehouseProcess.tail(log));
-            Warehouse reference = warehouse("uninterrupted");
-            Reference tables = new Reference(rows(reference, allTables()), ingestLogByFile(reference));
-            for (GoldReport report : GoldReports.ALL) {
-                assertFalse(tables.tables().get(Layer.GOLD.table(report.name())).isEmpty(),
-                        report.name() + " has rows on these deliveries, so its comparison means something");
-            }
-            return tables;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the uninterrupted night", e);
+        // The reference: the same night uninterrupted, in this JVM (the tables by path are what is compared).
+        SharedSpark.resetWarehouse();
+        Warehouse reference = SharedSpark.warehouse();
+        new IngestJob(reference, new LandingZone(landing.toString(),
+                SharedSpark.spark().sparkContext().hadoopConfiguration()), "run-uninterrupted")
+                .run(SmallDeliveries.DAY_2, Datasets.ALL);
+        new ReportJob(reference, ReportSettings.DEFAULTS).run(GoldReports.ALL, false, "run-uninterrupted");
+        uninterruptedTables = rows(reference, allTables());
+        uninterruptedIngestLog = ingestLogByFile(reference);
+        for (GoldReport report : GoldReports.ALL) {
+            assertFalse(uninterruptedTables.get(Layer.GOLD.table(report.name())).isEmpty(),
+                    report.name() + " has rows on these deliveries, so its comparison means something");
         }
-    }
-
-    private Reference reference() throws Exception {
-        return uninterrupted.get(CHILD_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
     }
 
     @AfterAll
@@ -225,8 +203,8 @@ class LakehouseProcessesTest {
         history.forEach(line -> System.out.println("fault chain: " + line));
 
         Warehouse recovered = warehouse(home);
-        assertEquals(reference().tables(), rows(recovered, allTables()), "after " + history);
-        assertEquals(reference().ingestLog(), ingestLogByFile(recovered));
+        assertEquals(uninterruptedTables, rows(recovered, allTables()), "after " + history);
+        assertEquals(uninterruptedIngestLog, ingestLogByFile(recovered));
         assertJobRunsShowTheInterruptedRunsAsNeverFinished(recovered, CHAIN.size());
     }
 
@@ -251,8 +229,8 @@ class LakehouseProcessesTest {
         // The night that waited found every report unchanged, so the other's exports of the same versions stand.
         assertEquals(1, runs.nightsAtOnce.stream().filter(night -> night.log().stream()
                 .anyMatch(line -> line.contains("are up to date: written from the same table versions"))).count());
-        assertEquals(reference().tables(), runs.tablesAfterBoth, "two nights at once");
-        assertEquals(reference().ingestLog(), runs.ingestLogAfterBoth);
+        assertEquals(uninterruptedTables, runs.tablesAfterBoth, "two nights at once");
+        assertEquals(uninterruptedIngestLog, runs.ingestLogAfterBoth);
     }
 
     @Test
@@ -470,7 +448,8 @@ class LakehouseProcessesTest {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("serve not ready after " + CHILD_TIMEOUT + "; log:\n" + LakehouseProcess.tail(serveLog));
+        throw new AssertionError("serve not ready after " + CHILD_TIMEOUT + "; log:\n"
+                + LakehouseProcess.tail(serveLog));
     }
 
     private Connection connect(String url, Process serve, Path serveLog) throws Exception {
