@@ -393,7 +393,10 @@ class LakehouseProcessesTest {
         return entries;
     }
 
-    /** The interrupted runs started and never finished (the full disk refused even the FAILED row); the last SUCCEEDED. */
+    /**
+     * The interrupted runs started and never finished (the full disk refused even the FAILED row); the last
+     * SUCCEEDED.
+     */
     private static void assertJobRunsShowTheInterruptedRunsAsNeverFinished(Warehouse actual, int interrupted) {
         Map<String, List<String>> runs = new TreeMap<>();
         for (Row row : read(actual, JobRuns.TABLE).where(col("stage").equalTo(JobRuns.RUN)).collectAsList()) {
