@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -81,6 +80,8 @@ class LakehouseProcessesTest {
     /** A Delta commit other than the table's creation, as it is written before its rename. */
     private static final String COMMIT = "/_delta_log/\\.(?!0{20}\\.)\\d{20}\\.json";
     private static final String TOTALS = "SELECT count(*), sum(interval_count) FROM gold.energy_price_monthly";
+    /** serve's line once it listens, naming the port it bound for --port 0. */
+    private static final Pattern SERVE_READY = Pattern.compile("JDBC server ready on localhost:(\\d+) ");
 
     /**
      * One warehouse through a chain of faults, each run meeting the next fault while it redoes what the faults
@@ -305,7 +306,7 @@ class LakehouseProcessesTest {
             // Port 0: the server binds any free port and its log names it, so no other process can take it first.
             Path serveLog = home.resolve("serve.log");
             Process serve = start(lakehouse, serveLog, "serve", "--host", "localhost", "--port", "0");
-            runs.servePort = awaitServePort(serve, serveLog);
+            runs.servePort = LakehouseProcess.awaitPort(serve, serveLog, SERVE_READY, CHILD_TIMEOUT);
             try (Connection connection = connect(jdbcUrl(runs.servePort), serve, serveLog)) {
                 runs.jdbcBefore = totals(connection);
                 runs.byPathBefore = totalsByPath(warehouse);
@@ -432,27 +433,6 @@ class LakehouseProcessesTest {
         }
         LakehouseProcess.destroy(child);
         throw new AssertionError("never reached the kill point in " + CHILD_TIMEOUT);
-    }
-
-    /** The port of serve's "JDBC server ready on localhost:PORT" line, once the server has bound it. */
-    private static int awaitServePort(Process serve, Path serveLog) throws Exception {
-        Pattern ready = Pattern.compile("JDBC server ready on localhost:(\\d+) ");
-        long deadline = System.nanoTime() + CHILD_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(serveLog)) {
-                Matcher port = ready.matcher(Files.readString(serveLog, StandardCharsets.UTF_8));
-                if (port.find()) {
-                    return Integer.parseInt(port.group(1));
-                }
-            }
-            if (!serve.isAlive()) {
-                throw new AssertionError("serve exited with " + serve.exitValue() + " before it was ready; log:\n"
-                        + LakehouseProcess.tail(serveLog));
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("serve not ready after " + CHILD_TIMEOUT + "; log:\n"
-                + LakehouseProcess.tail(serveLog));
     }
 
     private Connection connect(String url, Process serve, Path serveLog) throws Exception {

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
@@ -138,6 +140,27 @@ public final class LakehouseProcess {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
+    }
+
+    /**
+     * The port a server bound, as its log says in a line that {@code line} finds (group 1): servers that bind port 0
+     * name the one they got, and nothing else can take it in between.
+     */
+    public static int awaitPort(Process process, Path log, Pattern line, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher port = line.matcher(Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "");
+            if (port.find()) {
+                return Integer.parseInt(port.group(1));
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("a server exited with " + process.exitValue() + " before its log "
+                        + "named its port:\n" + tail(log));
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no line matching '" + line + "' after " + timeout + ":\n" + tail(log));
     }
 
     public static String tail(Path log) {

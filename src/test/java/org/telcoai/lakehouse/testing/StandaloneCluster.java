@@ -202,22 +202,8 @@ public final class StandaloneCluster implements AutoCloseable {
         workers.add(new Worker(number, process, awaitPort(process, log, WORKER_UI), log));
     }
 
-    /** The port a process bound, as its log says in a line that {@code line} finds (group 1). */
     private static int awaitPort(Process process, Path log, Pattern line) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher port = line.matcher(Files.exists(log) ? Files.readString(log) : "");
-            if (port.find()) {
-                return Integer.parseInt(port.group(1));
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("a cluster process exited with " + process.exitValue() + ":\n"
-                        + LakehouseProcess.tail(log));
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("no line matching '" + line + "' after " + START_TIMEOUT + ":\n"
-                + LakehouseProcess.tail(log));
+        return LakehouseProcess.awaitPort(process, log, line, START_TIMEOUT);
     }
 
     private Process start(Path log, String mainClass, String... args) throws IOException {
