@@ -1,9 +1,9 @@
 package org.telcoai.lakehouse.cli;
 
 import java.util.concurrent.CountDownLatch;
+import org.apache.hive.service.cli.thrift.ThriftCLIService;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import org.apache.hive.service.cli.thrift.ThriftCLIService;
 import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
